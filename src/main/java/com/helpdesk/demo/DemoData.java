@@ -1,0 +1,181 @@
+package com.helpdesk.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import com.helpdesk.directory.ClientCommand;
+import com.helpdesk.directory.Directory;
+import com.helpdesk.directory.DirectoryAdmin;
+import com.helpdesk.directory.GroupCommand;
+import com.helpdesk.directory.Person;
+import com.helpdesk.directory.Role;
+import com.helpdesk.directory.UserCommand;
+import com.helpdesk.ticket.NewAttachment;
+import com.helpdesk.ticket.NewTicket;
+import com.helpdesk.ticket.Priority;
+import com.helpdesk.ticket.RequestDetails;
+import com.helpdesk.ticket.RequestDetails.ServerSpec;
+import com.helpdesk.ticket.RequestType;
+import com.helpdesk.ticket.TicketService;
+import com.helpdesk.ticket.TicketStatus;
+import com.helpdesk.ticket.TriageChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads the demo data through the app's own services, so it obeys every rule real data
+ * does. Never into a database that already holds people.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "helpdesk.demo-data", matchIfMissing = true)
+class DemoData implements ApplicationRunner {
+
+	static final String PASSWORD = "demo-pass-2026";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final Directory directory;
+
+	private final DirectoryAdmin admin;
+
+	private final TicketService tickets;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	DemoData(Directory directory, DirectoryAdmin admin, TicketService tickets, JdbcClient jdbc, Clock clock) {
+		this.directory = directory;
+		this.admin = admin;
+		this.tickets = tickets;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		// two instances starting on one empty database must not both load it
+		this.jdbc.sql("select pg_advisory_xact_lock(4242)").query().singleValue();
+		if (this.directory.hasAnyone()) {
+			return;
+		}
+		load();
+		log.info("Demo data loaded: sign in as admin@helpdesk.test, agent@helpdesk.test or alice@client-a.test "
+				+ "with password {}", PASSWORD);
+	}
+
+	private void load() {
+		long defaultPlan = this.admin.createPlan("Default",
+				"Fully managed: code, maintenance, updates, uptime and security monitoring, helpdesk.", false, null);
+		long managedPlus = this.admin.createPlan("Managed Plus",
+				"Everything in Default, plus a quarterly site review, a named delivery manager, "
+						+ "faster response targets and 24/7 cover for critical issues.",
+				true, null);
+
+		long adminId = user("admin@helpdesk.test", "Ada Admin", Role.ADMIN, null);
+		user("manager@helpdesk.test", "Morgan Manager", Role.MANAGER, null);
+		long dm = user("dm@helpdesk.test", "Dana Delivery", Role.DELIVERY_MANAGER, null);
+		long agent = user("agent@helpdesk.test", "Alex Agent", Role.AGENT, null);
+		long expert = user("expert@helpdesk.test", "Erin Expert", Role.AGENT, null);
+		long security = user("security@helpdesk.test", "Sam Specialist", Role.AGENT, null);
+
+		long clientA = this.admin.createClient(new ClientCommand("Client A", defaultPlan, null, true), adminId);
+		long clientB = this.admin.createClient(new ClientCommand("Client B", managedPlus, dm, true), adminId);
+		user("alice@client-a.test", "Alice Archer", Role.REQUESTER, clientA);
+		user("bob@client-b.test", "Bob Baker", Role.REQUESTER, clientB);
+
+		this.admin.createGroup(new GroupCommand("Tier 1", "Everyone on first-line support. New requests land here.",
+				true, Set.of(agent)), adminId);
+		long experts = this.admin.createGroup(
+				new GroupCommand("Platform experts",
+						"Platform engineers on the support rotation; Tier 1 escalates here.", false, Set.of(expert)),
+				adminId);
+		this.admin.createGroup(new GroupCommand("Security specialists",
+				"Security and compliance tickets, with follow-up.", false, Set.of(security)), adminId);
+
+		tickets(agent, experts);
+	}
+
+	private void tickets(long agentId, long expertsGroup) {
+		Person alice = this.directory.findPersonByEmail("alice@client-a.test").orElseThrow();
+		Person bob = this.directory.findPersonByEmail("bob@client-b.test").orElseThrow();
+		Person agent = this.directory.person(agentId);
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Europe/London")));
+
+		this.tickets.create(alice,
+				new NewTicket(RequestType.BUG, "Contact form returns a 500 error",
+						"Submitting the contact form on the live site shows an error page.",
+						"Cleared the cache and tried two browsers.", Priority.HIGH,
+						new RequestDetails("1. Open /contact\n2. Fill in every field\n3. Press Send",
+								"A thank-you page and an email to the team", "An error page with status 500", null,
+								null, null, null, null, null, null, null, null, null, null),
+						null),
+				List.<NewAttachment>of());
+
+		long question = this.tickets.create(alice,
+				new NewTicket(RequestType.QUESTION, "How do we add a new editor account?",
+						"A new colleague needs to edit pages on our site.",
+						"Looked in the admin screens but could not find user management.", Priority.LOW,
+						RequestDetails.none(), null),
+				List.of());
+		this.tickets.reply(agent, question, null,
+				"You can add editors under Users › Add new. Could you tell us which site it is for, so we can check "
+						+ "your account has that permission?",
+				TicketStatus.PENDING, List.of());
+
+		long incident = this.tickets.create(bob,
+				new NewTicket(RequestType.INCIDENT, "Checkout pages are very slow",
+						"Customers report the checkout takes over 30 seconds to load.", null, Priority.HIGH,
+						new RequestDetails(null, null, null, null, null, null, null, null,
+								"Most purchases are abandoned; about 200 customers an hour affected.",
+								this.clock.instant().minusSeconds(5400), "Shop checkout", null, null, null),
+						null),
+				List.of());
+		this.tickets.triage(agent, incident, 0, TriageChange.take(agentId));
+		this.tickets.addNote(agent, incident, "Database CPU at 95% since the 09:00 deploy. Looking at slow queries.",
+				List.of());
+
+		this.tickets.create(bob,
+				new NewTicket(RequestType.DEPLOYMENT, "Deploy the new booking application",
+						"We have a new booking application from our vendor to go live next month.",
+						"Read the deployment guide; the vendor has a Docker image ready.", Priority.NORMAL,
+						new RequestDetails(null, null, null, "Bookings", "Production",
+								new ServerSpec("2 vCPU", "4 GB", "40 GB", "Ubuntu 24.04"), today.plusWeeks(4), null,
+								null, null, null, null, null, null),
+						null),
+				List.of());
+
+		long access = this.tickets.create(bob,
+				new NewTicket(RequestType.ACCESS, "Read access to production logs",
+						"Our new developer needs to read production logs.", "None yet.", Priority.NORMAL,
+						new RequestDetails(null, null, null, null, null, null, null, null, null, null, null,
+								"Log viewer", "Read only", "Investigating support issues for the shop."),
+						null),
+				List.of());
+		this.tickets.reply(agent, access, null, "Done: read-only access is now granted.", TicketStatus.SOLVED,
+				List.of());
+		this.tickets.triage(agent, access, currentVersion(access), new TriageChange(null, null, List.of("logs"),
+				expertsGroup, false, null, false, null, "Platform experts look after the log platform."));
+	}
+
+	private long currentVersion(long ticketId) {
+		return this.jdbc.sql("select version from ticket where id = ?").param(ticketId).query(Long.class).single();
+	}
+
+	private long user(String email, String name, Role role, Long clientId) {
+		return this.admin
+			.createUser(new UserCommand(email, name, role, clientId, "Europe/London", PASSWORD, true, Set.of()), null);
+	}
+
+}

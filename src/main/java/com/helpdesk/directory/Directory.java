@@ -1,0 +1,168 @@
+package com.helpdesk.directory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.helpdesk.directory.internal.Client;
+import com.helpdesk.directory.internal.ClientRepository;
+import com.helpdesk.directory.internal.SupportGroup;
+import com.helpdesk.directory.internal.SupportGroupRepository;
+import com.helpdesk.directory.internal.SupportPlanRepository;
+import com.helpdesk.directory.internal.UserAccount;
+import com.helpdesk.directory.internal.UserAccountRepository;
+import com.helpdesk.shared.NotFoundException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Looks people, clients, plans and groups up for the rest of the helpdesk.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Directory {
+
+	private final UserAccountRepository users;
+
+	private final ClientRepository clients;
+
+	private final SupportPlanRepository plans;
+
+	private final SupportGroupRepository groups;
+
+	private final JdbcClient jdbc;
+
+	Directory(UserAccountRepository users, ClientRepository clients, SupportPlanRepository plans,
+			SupportGroupRepository groups, JdbcClient jdbc) {
+		this.users = users;
+		this.clients = clients;
+		this.plans = plans;
+		this.groups = groups;
+		this.jdbc = jdbc;
+	}
+
+	public Person person(long id) {
+		return findPerson(id).orElseThrow(() -> new NotFoundException("person", id));
+	}
+
+	public Optional<Person> findPerson(long id) {
+		return this.users.findById(id).map(Directory::toPerson);
+	}
+
+	public Optional<Person> findPersonByEmail(String email) {
+		return this.users.findByEmail(email.trim()).map(Directory::toPerson);
+	}
+
+	public Optional<Credentials> credentials(String email) {
+		return this.users.findByEmail(email.trim())
+			.map((user) -> new Credentials(toPerson(user), user.getPasswordHash(), user.isEnabled()));
+	}
+
+	/**
+	 * Everyone who works tickets, by name.
+	 */
+	public List<Person> staff() {
+		return this.users.findAllByRoleNotOrderByName(Role.REQUESTER).stream().map(Directory::toPerson).toList();
+	}
+
+	public List<Person> people(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.users.findAllByIdOrderByName(ids).stream().map(Directory::toPerson).toList();
+	}
+
+	public Map<Long, Person> peopleById(Collection<Long> ids) {
+		return people(ids).stream().collect(Collectors.toMap(Person::id, Function.identity()));
+	}
+
+	public List<Person> groupMembers(long groupId) {
+		return people(group(groupId).memberIds());
+	}
+
+	public ClientSummary client(long id) {
+		return this.clients.findById(id)
+			.map(Directory::toClient)
+			.orElseThrow(() -> new NotFoundException("client", id));
+	}
+
+	public List<ClientSummary> clients() {
+		return this.clients.findAllWithPlan().stream().map(Directory::toClient).toList();
+	}
+
+	public List<PlanSummary> plans() {
+		return this.plans.findAllByOrderByNameAsc()
+			.stream()
+			.map((plan) -> new PlanSummary(plan.getId(), plan.getName(), plan.getDescription(),
+					plan.isOutOfHoursCritical()))
+			.toList();
+	}
+
+	public List<GroupSummary> groups() {
+		return this.groups.findAllWithMembers().stream().map(Directory::toGroup).toList();
+	}
+
+	public GroupSummary group(long id) {
+		return this.groups.findById(id).map(Directory::toGroup).orElseThrow(() -> new NotFoundException("group", id));
+	}
+
+	public Optional<GroupSummary> defaultIntakeGroup() {
+		return this.groups.findByDefaultIntakeTrue().map(Directory::toGroup);
+	}
+
+	public List<GroupSummary> groupsOf(long userId) {
+		return this.groups.findAllByMember(userId).stream().map(Directory::toGroup).toList();
+	}
+
+	/**
+	 * One page of people for the admin list, by name, after the given cursor.
+	 */
+	public List<UserListing> userListing(String afterName, Long afterId, int limit) {
+		return this.jdbc.sql("""
+				select u.id, u.email, u.name, u.role, c.name as client_name, u.enabled
+				from app_user u left join client c on c.id = u.client_id
+				where (cast(:afterName as text) is null or (lower(u.name), u.id) > (lower(:afterName), :afterId))
+				order by lower(u.name), u.id
+				limit :limit
+				""")
+			.param("afterName", afterName)
+			.param("afterId", (afterId != null) ? afterId : 0L)
+			.param("limit", limit)
+			.query((rs, row) -> new UserListing(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
+					Role.valueOf(rs.getString("role")), rs.getString("client_name"), rs.getBoolean("enabled")))
+			.list();
+	}
+
+	public UserRecord user(long id) {
+		UserAccount user = this.users.findById(id).orElseThrow(() -> new NotFoundException("person", id));
+		List<Long> groupIds = this.groups.findAllByMember(id).stream().map(SupportGroup::getId).toList();
+		return new UserRecord(user.getId(), user.getEmail(), user.getName(), user.getRole(), user.getClientId(),
+				user.getTimeZone(), user.isEnabled(), user.getVersion(), groupIds);
+	}
+
+	public boolean hasAnyone() {
+		return this.users.count() > 0;
+	}
+
+	static Person toPerson(UserAccount user) {
+		return new Person(user.getId(), user.getEmail(), user.getName(), user.getRole(), user.getClientId(),
+				user.getTimeZone());
+	}
+
+	static ClientSummary toClient(Client client) {
+		return new ClientSummary(client.getId(), client.getName(), client.getPlan().getId(), client.getPlan().getName(),
+				client.getPlan().isOutOfHoursCritical(), client.getDeliveryManagerId(), client.isActive(),
+				client.getVersion());
+	}
+
+	static GroupSummary toGroup(SupportGroup group) {
+		return new GroupSummary(group.getId(), group.getName(), group.getDescription(), group.isDefaultIntake(),
+				List.copyOf(group.getMemberIds()), group.getVersion());
+	}
+
+}

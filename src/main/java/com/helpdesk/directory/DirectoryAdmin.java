@@ -1,0 +1,340 @@
+package com.helpdesk.directory;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.helpdesk.directory.internal.AuditEvent;
+import com.helpdesk.directory.internal.AuditEventRepository;
+import com.helpdesk.directory.internal.Client;
+import com.helpdesk.directory.internal.ClientRepository;
+import com.helpdesk.directory.internal.SupportGroup;
+import com.helpdesk.directory.internal.SupportGroupRepository;
+import com.helpdesk.directory.internal.SupportPlan;
+import com.helpdesk.directory.internal.SupportPlanRepository;
+import com.helpdesk.directory.internal.UserAccount;
+import com.helpdesk.directory.internal.UserAccountRepository;
+import com.helpdesk.shared.ConflictException;
+import com.helpdesk.shared.InvalidInputException;
+import com.helpdesk.shared.InvalidInputException.FieldError;
+import com.helpdesk.shared.NotFoundException;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes to clients, people and groups. Every rule that spans fields or rows (unique
+ * names, a requester needs a client, staff do not) lives here, and every change is
+ * written to the audit log.
+ */
+@Service
+@Transactional
+public class DirectoryAdmin {
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+	public static final int MIN_PASSWORD_LENGTH = 12;
+
+	private final UserAccountRepository users;
+
+	private final ClientRepository clients;
+
+	private final SupportPlanRepository plans;
+
+	private final SupportGroupRepository groups;
+
+	private final AuditEventRepository audit;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	DirectoryAdmin(UserAccountRepository users, ClientRepository clients, SupportPlanRepository plans,
+			SupportGroupRepository groups, AuditEventRepository audit, PasswordEncoder passwordEncoder, Clock clock) {
+		this.users = users;
+		this.clients = clients;
+		this.plans = plans;
+		this.groups = groups;
+		this.audit = audit;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+	}
+
+	public long createPlan(String name, String description, boolean outOfHoursCritical, Long actorId) {
+		SupportPlan plan = this.plans.save(new SupportPlan(name, description, outOfHoursCritical, now()));
+		record(actorId, "PLAN", plan.getId(), "CREATED", "name=" + name);
+		return plan.getId();
+	}
+
+	public long createClient(ClientCommand command, Long actorId) {
+		SupportPlan plan = checkClient(command, null);
+		Client client = this.clients
+			.save(new Client(command.name().trim(), plan, command.deliveryManagerId(), command.active(), now()));
+		record(actorId, "CLIENT", client.getId(), "CREATED", describe(command, plan));
+		return client.getId();
+	}
+
+	public void updateClient(long id, long version, ClientCommand command, Long actorId) {
+		Client client = this.clients.findById(id).orElseThrow(() -> new NotFoundException("client", id));
+		checkVersion(client.getVersion(), version);
+		SupportPlan plan = checkClient(command, id);
+		String before = "name=" + client.getName() + ", plan=" + client.getPlan().getName() + ", active="
+				+ client.isActive();
+		client.change(command.name().trim(), plan, command.deliveryManagerId(), command.active(), now());
+		record(actorId, "CLIENT", id, "UPDATED", before + " -> " + describe(command, plan));
+	}
+
+	public long createUser(UserCommand command, Long actorId) {
+		checkUser(command, null, true);
+		UserAccount user = this.users
+			.save(new UserAccount(normaliseEmail(command.email()), command.name().trim(), command.role(),
+					clientFor(command), command.timeZone(), this.passwordEncoder.encode(command.password()), now()));
+		setGroups(user.getId(), command);
+		record(actorId, "USER", user.getId(), "CREATED",
+				"email=" + user.getEmail() + ", role=" + user.getRole() + ", client=" + user.getClientId());
+		return user.getId();
+	}
+
+	public void updateUser(long id, long version, UserCommand command, Long actorId) {
+		UserAccount user = this.users.findById(id).orElseThrow(() -> new NotFoundException("person", id));
+		checkVersion(user.getVersion(), version);
+		boolean newPassword = command.password() != null && !command.password().isBlank();
+		checkUser(command, id, newPassword);
+		String before = "email=" + user.getEmail() + ", role=" + user.getRole() + ", client=" + user.getClientId()
+				+ ", enabled=" + user.isEnabled();
+		user.change(normaliseEmail(command.email()), command.name().trim(), command.role(), clientFor(command),
+				command.timeZone(), command.enabled(), now());
+		if (newPassword) {
+			user.changePassword(this.passwordEncoder.encode(command.password()), now());
+		}
+		setGroups(id, command);
+		record(actorId, "USER", id, "UPDATED",
+				before + " -> email=" + user.getEmail() + ", role=" + user.getRole() + ", client=" + user.getClientId()
+						+ ", enabled=" + user.isEnabled() + (newPassword ? ", password changed" : ""));
+	}
+
+	/**
+	 * A person changes their own name and time zone.
+	 */
+	public void updateProfile(long userId, String name, String timeZone) {
+		List<FieldError> errors = new ArrayList<>();
+		if (name == null || name.isBlank()) {
+			errors.add(new FieldError("name", "user.name.required"));
+		}
+		if (!validZone(timeZone)) {
+			errors.add(new FieldError("timeZone", "user.timeZone.invalid"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		UserAccount user = this.users.findById(userId).orElseThrow(() -> new NotFoundException("person", userId));
+		user.changeProfile(name.trim(), timeZone, now());
+		record(userId, "USER", userId, "PROFILE_UPDATED", "name=" + name + ", timeZone=" + timeZone);
+	}
+
+	public long createGroup(GroupCommand command, Long actorId) {
+		checkGroup(command, null);
+		if (command.defaultIntake()) {
+			clearDefaultIntake(null);
+		}
+		SupportGroup group = this.groups.saveAndFlush(new SupportGroup(command.name().trim(), command.description(),
+				command.defaultIntake(), staffOnly(command.memberIds()), now()));
+		record(actorId, "GROUP", group.getId(), "CREATED",
+				"name=" + group.getName() + ", members=" + command.memberIds());
+		return group.getId();
+	}
+
+	public void updateGroup(long id, long version, GroupCommand command, Long actorId) {
+		SupportGroup group = this.groups.findById(id).orElseThrow(() -> new NotFoundException("group", id));
+		checkVersion(group.getVersion(), version);
+		checkGroup(command, id);
+		if (command.defaultIntake() && !group.isDefaultIntake()) {
+			clearDefaultIntake(id);
+		}
+		String before = "name=" + group.getName() + ", members=" + group.getMemberIds();
+		group.change(command.name().trim(), command.description(), command.defaultIntake(),
+				staffOnly(command.memberIds()));
+		record(actorId, "GROUP", id, "UPDATED",
+				before + " -> name=" + group.getName() + ", members=" + group.getMemberIds());
+	}
+
+	private void clearDefaultIntake(Long exceptId) {
+		this.groups.findByDefaultIntakeTrue().filter((g) -> !g.getId().equals(exceptId)).ifPresent((g) -> {
+			g.clearDefaultIntake();
+			this.groups.flush();
+		});
+	}
+
+	private Set<Long> staffOnly(Set<Long> ids) {
+		Set<Long> members = new HashSet<>();
+		if (ids == null) {
+			return members;
+		}
+		for (UserAccount user : this.users.findAllById(ids)) {
+			if (!user.getRole().isStaff()) {
+				throw new InvalidInputException("memberIds", "group.members.staffOnly");
+			}
+			members.add(user.getId());
+		}
+		if (members.size() != ids.size()) {
+			throw new InvalidInputException("memberIds", "group.members.unknown");
+		}
+		return members;
+	}
+
+	private void setGroups(long userId, UserCommand command) {
+		if (command.groupIds() == null) {
+			return;
+		}
+		if (!command.role().isStaff() && !command.groupIds().isEmpty()) {
+			throw new InvalidInputException("groupIds", "user.groups.staffOnly");
+		}
+		for (SupportGroup group : this.groups.findAll()) {
+			if (command.groupIds().contains(group.getId())) {
+				group.addMember(userId);
+			}
+			else {
+				group.removeMember(userId);
+			}
+		}
+	}
+
+	private SupportPlan checkClient(ClientCommand command, Long id) {
+		List<FieldError> errors = new ArrayList<>();
+		if (command.name() == null || command.name().isBlank()) {
+			errors.add(new FieldError("name", "client.name.required"));
+		}
+		else if (command.name().trim().length() > 120) {
+			errors.add(new FieldError("name", "client.name.tooLong"));
+		}
+		else if (this.clients.nameTaken(command.name().trim(), id)) {
+			errors.add(new FieldError("name", "client.name.taken"));
+		}
+		SupportPlan plan = null;
+		if (command.planId() == null) {
+			errors.add(new FieldError("planId", "client.plan.required"));
+		}
+		else {
+			plan = this.plans.findById(command.planId()).orElse(null);
+			if (plan == null) {
+				errors.add(new FieldError("planId", "client.plan.required"));
+			}
+		}
+		if (command.deliveryManagerId() != null) {
+			UserAccount dm = this.users.findById(command.deliveryManagerId()).orElse(null);
+			if (dm == null || dm.getRole() != Role.DELIVERY_MANAGER) {
+				errors.add(new FieldError("deliveryManagerId", "client.deliveryManager.invalid"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return plan;
+	}
+
+	private void checkUser(UserCommand command, Long id, boolean passwordRequired) {
+		List<FieldError> errors = new ArrayList<>();
+		if (command.email() == null || command.email().isBlank()) {
+			errors.add(new FieldError("email", "user.email.required"));
+		}
+		else if (command.email().trim().length() > 254 || !EMAIL.matcher(command.email().trim()).matches()) {
+			errors.add(new FieldError("email", "user.email.invalid"));
+		}
+		else if (this.users.emailTaken(normaliseEmail(command.email()), id)) {
+			errors.add(new FieldError("email", "user.email.taken"));
+		}
+		if (command.name() == null || command.name().isBlank()) {
+			errors.add(new FieldError("name", "user.name.required"));
+		}
+		else if (command.name().trim().length() > 120) {
+			errors.add(new FieldError("name", "user.name.tooLong"));
+		}
+		if (command.role() == null) {
+			errors.add(new FieldError("role", "user.role.required"));
+		}
+		else if (command.role() == Role.REQUESTER) {
+			if (command.clientId() == null || !this.clients.existsById(command.clientId())) {
+				errors.add(new FieldError("clientId", "user.client.required"));
+			}
+		}
+		if (!validZone(command.timeZone())) {
+			errors.add(new FieldError("timeZone", "user.timeZone.invalid"));
+		}
+		if (passwordRequired && (command.password() == null || command.password().length() < MIN_PASSWORD_LENGTH)) {
+			errors.add(new FieldError("password", "user.password.tooShort"));
+		}
+		else if (command.password() != null && command.password().length() > 128) {
+			errors.add(new FieldError("password", "user.password.tooLong"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
+	private void checkGroup(GroupCommand command, Long id) {
+		List<FieldError> errors = new ArrayList<>();
+		if (command.name() == null || command.name().isBlank()) {
+			errors.add(new FieldError("name", "group.name.required"));
+		}
+		else if (command.name().trim().length() > 120) {
+			errors.add(new FieldError("name", "group.name.tooLong"));
+		}
+		else if (this.groups.nameTaken(command.name().trim(), id)) {
+			errors.add(new FieldError("name", "group.name.taken"));
+		}
+		if (command.description() != null && command.description().length() > 2000) {
+			errors.add(new FieldError("description", "group.description.tooLong"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
+	private static Long clientFor(UserCommand command) {
+		return (command.role() == Role.REQUESTER) ? command.clientId() : null;
+	}
+
+	private static boolean validZone(String zone) {
+		if (zone == null || zone.isBlank()) {
+			return false;
+		}
+		try {
+			ZoneId.of(zone);
+			return true;
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
+	}
+
+	private static String normaliseEmail(String email) {
+		return email.trim().toLowerCase(Locale.ROOT);
+	}
+
+	private static void checkVersion(long current, long expected) {
+		if (current != expected) {
+			throw new ConflictException("conflict.stale");
+		}
+	}
+
+	private static String describe(ClientCommand command, SupportPlan plan) {
+		return "name=" + command.name().trim() + ", plan=" + plan.getName() + ", active=" + command.active();
+	}
+
+	private void record(Long actorId, String type, long id, String action, String details) {
+		this.audit.save(new AuditEvent(now(), actorId, type, id, action, details));
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+}

@@ -1,0 +1,26 @@
+package com.helpdesk.directory.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import com.helpdesk.directory.Role;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+
+	@Query("select u from UserAccount u where lower(u.email) = lower(?1)")
+	Optional<UserAccount> findByEmail(String email);
+
+	@Query("select count(u) > 0 from UserAccount u where lower(u.email) = lower(?1) and (?2 is null or u.id <> ?2)")
+	boolean emailTaken(String email, Long exceptId);
+
+	@Query("select u from UserAccount u where u.role <> ?1 and u.enabled = true order by lower(u.name)")
+	List<UserAccount> findAllByRoleNotOrderByName(Role role);
+
+	@Query("select u from UserAccount u where u.id in ?1 order by lower(u.name)")
+	List<UserAccount> findAllByIdOrderByName(Collection<Long> ids);
+
+}

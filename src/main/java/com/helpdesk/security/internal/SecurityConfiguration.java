@@ -1,0 +1,124 @@
+package com.helpdesk.security.internal;
+
+import java.io.IOException;
+
+import com.helpdesk.directory.Directory;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two ways in: pages (form sign-in, a session in the database, CSRF tokens) and the API
+ * under {@code /api} (HTTP Basic or a personal token, no session, no cookies). Which role
+ * opens which part of the site is decided here; which ticket a person may see is decided
+ * by the ticket module.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String[] STAFF = { "AGENT", "DELIVERY_MANAGER", "MANAGER", "ADMIN" };
+
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; "
+			+ "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle) {
+		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+		dao.setPasswordEncoder(passwordEncoder);
+		ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(dao, throttle));
+		manager.setEraseCredentialsAfterAuthentication(true);
+		return manager;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
+			UserDetailsService users, Directory directory) throws Exception {
+		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Helpdesk\"");
+			problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+					"Sign in with HTTP Basic or a personal API token.");
+		};
+		AccessDeniedHandler denied = (request, response, ex) -> problem(response, HttpServletResponse.SC_FORBIDDEN,
+				"Forbidden", "Your role may not do this.");
+		http.securityMatcher("/api/**")
+			.authenticationManager(authenticationManager)
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/api/v1/imports/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, directory, entryPoint),
+					BasicAuthenticationFilter.class)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+		AuthenticationFailureHandler failure = (request, response, ex) -> response.sendRedirect(request.getContextPath()
+				+ ((ex instanceof LoginThrottledException) ? "/login?throttled" : "/login?error"));
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests((authorize) -> authorize
+				.requestMatchers("/login", "/assets/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+						"/favicon.svg", "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
+						"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.permitAll()
+				.requestMatchers("/requests", "/requests/**")
+				.hasRole("REQUESTER")
+				.requestMatchers("/tickets", "/tickets/**")
+				.hasAnyRole(STAFF)
+				.requestMatchers("/admin", "/admin/**")
+				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.GET, "/actuator/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
+			.formLogin((form) -> form.loginPage("/login")
+				.usernameParameter("username")
+				.passwordParameter("password")
+				.defaultSuccessUrl("/", false)
+				.failureHandler(failure)
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+					+ detail + "\"}");
+	}
+
+}

@@ -1,0 +1,10 @@
+package com.helpdesk.ticket;
+
+/**
+ * How urgent a ticket is.
+ */
+public enum Priority {
+
+	CRITICAL, HIGH, NORMAL, LOW
+
+}

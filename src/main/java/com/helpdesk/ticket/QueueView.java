@@ -1,0 +1,31 @@
+package com.helpdesk.ticket;
+
+/**
+ * The agent workspace's ready-made views (seed 004: New to acknowledge, Open waiting on
+ * us, Pending).
+ */
+public enum QueueView {
+
+	NEW("new"), OPEN("open"), PENDING("pending"), MINE("mine"), UNASSIGNED("unassigned"), GROUP("group"),
+	SOLVED("solved"), UNSOLVED("unsolved"), ALL("all");
+
+	private final String slug;
+
+	QueueView(String slug) {
+		this.slug = slug;
+	}
+
+	public String slug() {
+		return this.slug;
+	}
+
+	public static QueueView fromSlug(String slug) {
+		for (QueueView view : values()) {
+			if (view.slug.equals(slug)) {
+				return view;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,18 @@
+package com.helpdesk.ticket;
+
+/**
+ * What kind of help is asked for; each type has its own form fields (seed 000).
+ */
+public enum RequestType {
+
+	BUG, DEPLOYMENT, DEVELOPMENT_SUPPORT, QUESTION, INCIDENT, ACCESS;
+
+	/**
+	 * Whether "what have you already tried" must be answered. An incident is reported as
+	 * it happens, so it is asked but not required.
+	 */
+	public boolean requiresAlreadyTried() {
+		return this != INCIDENT;
+	}
+
+}

@@ -1,0 +1,63 @@
+package com.helpdesk.ticket;
+
+import java.util.List;
+
+import com.helpdesk.directory.Person;
+import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.ticket.internal.TicketReader;
+import com.helpdesk.ticket.internal.AttachmentStore;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads tickets for pages and the API, always as a given person: a requester only ever
+ * gets their client's tickets and never internal notes.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TicketQueries {
+
+	private final TicketReader reader;
+
+	private final AttachmentStore files;
+
+	TicketQueries(TicketReader reader, AttachmentStore files) {
+		this.reader = reader;
+		this.files = files;
+	}
+
+	public TicketView ticket(Person viewer, long id) {
+		return this.reader.ticket(viewer, id).orElseThrow(() -> new NotFoundException("ticket", id));
+	}
+
+	/**
+	 * What happened to the ticket after the version the person read.
+	 */
+	public List<TimelineEntry> changesSince(Person viewer, long id, long readVersion) {
+		return this.reader.ticket(viewer, id, readVersion)
+			.orElseThrow(() -> new NotFoundException("ticket", id))
+			.timeline();
+	}
+
+	/**
+	 * The ticket's main facts, for modules acting on the helpdesk's own behalf (not for a
+	 * person's eyes).
+	 */
+	public TicketSummary summary(long id) {
+		return this.reader.summary(id).orElseThrow(() -> new NotFoundException("ticket", id));
+	}
+
+	public TicketPage page(Person viewer, QueueFilter filter, String cursor) {
+		return this.reader.page(viewer, filter, cursor);
+	}
+
+	public AttachmentDownload download(Person viewer, long attachmentId) {
+		AttachmentInfo info = this.reader.attachment(viewer, attachmentId)
+			.orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+		byte[] content = this.files.content(attachmentId)
+			.orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+		return new AttachmentDownload(info.filename(), info.contentType(), info.size(), content);
+	}
+
+}

@@ -1,0 +1,483 @@
+package com.helpdesk.ticket;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.helpdesk.directory.Directory;
+import com.helpdesk.directory.GroupSummary;
+import com.helpdesk.directory.Person;
+import com.helpdesk.shared.InvalidInputException;
+import com.helpdesk.shared.InvalidInputException.FieldError;
+import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.ticket.TicketEvents.PendingReminderDue;
+import com.helpdesk.ticket.TicketEvents.PublicReplyAdded;
+import com.helpdesk.ticket.TicketEvents.StatusChanged;
+import com.helpdesk.ticket.TicketEvents.TicketCreated;
+import com.helpdesk.ticket.internal.AttachmentRules;
+import com.helpdesk.ticket.internal.AttachmentStore;
+import com.helpdesk.ticket.internal.Comment;
+import com.helpdesk.ticket.internal.CommentRepository;
+import com.helpdesk.ticket.internal.Ticket;
+import com.helpdesk.ticket.internal.TicketEvent;
+import com.helpdesk.ticket.internal.TicketEventRepository;
+import com.helpdesk.ticket.internal.TicketRepository;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Everything that changes a ticket. Each method is one transaction: the change, its
+ * timeline entries and the events other modules react to are saved together or not at
+ * all. Who may do what is checked here, not in the pages.
+ */
+@Service
+@Transactional
+public class TicketService {
+
+	public static final int SUBJECT_MAX = 200;
+
+	public static final int TEXT_MAX = 20_000;
+
+	private static final int TAGS_MAX = 20;
+
+	private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_.:/-]{0,49}");
+
+	private final TicketRepository tickets;
+
+	private final CommentRepository comments;
+
+	private final TicketEventRepository events;
+
+	private final AttachmentStore files;
+
+	private final AttachmentRules attachmentRules;
+
+	private final Directory directory;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	private final Duration reminderAfter;
+
+	private final Duration autoSolveAfter;
+
+	TicketService(TicketRepository tickets, CommentRepository comments, TicketEventRepository events,
+			AttachmentStore files, AttachmentRules attachmentRules, Directory directory,
+			ApplicationEventPublisher publisher, MessageSource messages, Clock clock,
+			@Value("${helpdesk.pending.reminder-after}") Duration reminderAfter,
+			@Value("${helpdesk.pending.auto-solve-after}") Duration autoSolveAfter) {
+		this.tickets = tickets;
+		this.comments = comments;
+		this.events = events;
+		this.files = files;
+		this.attachmentRules = attachmentRules;
+		this.directory = directory;
+		this.publisher = publisher;
+		this.messages = messages;
+		this.clock = clock;
+		this.reminderAfter = reminderAfter;
+		this.autoSolveAfter = autoSolveAfter;
+	}
+
+	/**
+	 * Raises a request: a requester for their own client, staff on behalf of a requester.
+	 * It lands in the default intake group (Tier 1) as NEW.
+	 */
+	public long create(Person actor, NewTicket request, List<NewAttachment> attachments) {
+		Instant now = this.clock.instant();
+		List<NewAttachment> chosen = AttachmentRules.chosen(attachments);
+		List<FieldError> errors = new ArrayList<>();
+		Person requester = actor;
+		if (actor.isStaff()) {
+			requester = null;
+			if (request.requesterEmail() == null || request.requesterEmail().isBlank()) {
+				errors.add(new FieldError("requester", "request.requester.required"));
+			}
+			else {
+				requester = this.directory.findPersonByEmail(request.requesterEmail())
+					.filter(Person::isRequester)
+					.orElse(null);
+				if (requester == null) {
+					errors.add(new FieldError("requester", "request.requester.unknown"));
+				}
+			}
+		}
+		if (request.type() == null) {
+			errors.add(new FieldError("type", "request.type.required"));
+		}
+		text(errors, "subject", request.subject(), true, SUBJECT_MAX);
+		text(errors, "description", request.description(), true, TEXT_MAX);
+		text(errors, "alreadyTried", request.alreadyTried(),
+				request.type() != null && request.type().requiresAlreadyTried(), TEXT_MAX);
+		RequestDetails details = RequestDetails.none();
+		if (request.type() != null) {
+			RequestDetails given = (request.details() != null) ? request.details() : RequestDetails.none();
+			LocalDate today = LocalDate.ofInstant(now, (requester != null) ? requester.zone() : actor.zone());
+			errors.addAll(given.problems(request.type(), today, now));
+			details = given.forType(request.type());
+		}
+		errors.addAll(this.attachmentRules.problems(chosen));
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		Long groupId = this.directory.defaultIntakeGroup().map(GroupSummary::id).orElse(null);
+		Priority priority = (request.priority() != null) ? request.priority() : Priority.NORMAL;
+		Ticket ticket = this.tickets.saveAndFlush(new Ticket(request.type(), request.subject().trim(),
+				request.description().trim(), blankToNull(request.alreadyTried()), priority, details,
+				requester.clientId(), requester.id(), groupId, now));
+		record(ticket, now, actor.id(), TimelineKind.CREATED, null, TicketStatus.NEW.name(), null, null);
+		this.files.store(ticket.getId(), null, actor.id(), chosen, now);
+		this.publisher.publishEvent(new TicketCreated(ticket.getId(), groupId, requester.id()));
+		return ticket.getId();
+	}
+
+	/**
+	 * A public reply. From staff it sets the status they chose ({@code submitAs}) and,
+	 * when they give the version they read, fails if the ticket changed since; from the
+	 * requester's side it reopens a PENDING or SOLVED ticket.
+	 */
+	public void reply(Person actor, long ticketId, Long readVersion, String body, TicketStatus submitAs,
+			List<NewAttachment> attachments) {
+		Instant now = this.clock.instant();
+		List<NewAttachment> chosen = AttachmentRules.chosen(attachments);
+		checkComment(body, chosen);
+		Ticket ticket = load(actor, ticketId);
+		if (actor.isStaff()) {
+			if (readVersion != null) {
+				checkVersion(ticket, readVersion);
+			}
+			TicketStatus next = TicketLifecycle.afterStaffReply(ticket.getStatus(), submitAs);
+			Comment comment = this.comments.save(new Comment(ticketId, actor.id(), body.strip(), true, now));
+			TicketStatus before = ticket.moveTo(next, now);
+			ticket.staffRepliedPublicly(now);
+			flush(ticket, readVersion);
+			record(ticket, now, actor.id(), TimelineKind.PUBLIC_REPLY, null, null, comment.getId(), null);
+			recordStatus(ticket, now, actor.id(), before, next, null);
+			this.files.store(ticketId, comment.getId(), actor.id(), chosen, now);
+			this.publisher.publishEvent(
+					new PublicReplyAdded(ticketId, comment.getId(), actor.id(), true, next, comment.getBody()));
+		}
+		else {
+			TicketStatus next = TicketLifecycle.afterRequesterReply(ticket.getStatus());
+			Comment comment = this.comments.save(new Comment(ticketId, actor.id(), body.strip(), true, now));
+			TicketStatus before = ticket.moveTo(next, now);
+			flush(ticket, null);
+			record(ticket, now, actor.id(), TimelineKind.REQUESTER_REPLY, null, null, comment.getId(), null);
+			recordStatus(ticket, now, actor.id(), before, next, null);
+			this.files.store(ticketId, comment.getId(), actor.id(), chosen, now);
+			this.publisher.publishEvent(
+					new PublicReplyAdded(ticketId, comment.getId(), actor.id(), false, next, comment.getBody()));
+		}
+	}
+
+	/**
+	 * An internal note: staff only, never shown or sent to the requester.
+	 */
+	public void addNote(Person actor, long ticketId, String body, List<NewAttachment> attachments) {
+		requireStaff(actor);
+		Instant now = this.clock.instant();
+		List<NewAttachment> chosen = AttachmentRules.chosen(attachments);
+		checkComment(body, chosen);
+		Ticket ticket = load(actor, ticketId);
+		Comment comment = this.comments.save(new Comment(ticketId, actor.id(), body.strip(), false, now));
+		ticket.touch(now);
+		flush(ticket, null);
+		record(ticket, now, actor.id(), TimelineKind.INTERNAL_NOTE, null, null, comment.getId(), null);
+		this.files.store(ticketId, comment.getId(), actor.id(), chosen, now);
+	}
+
+	/**
+	 * The requester says the request is solved.
+	 */
+	public void solveByRequester(Person actor, long ticketId) {
+		if (!actor.isRequester()) {
+			throw new AccessDeniedException("requesters only");
+		}
+		Instant now = this.clock.instant();
+		Ticket ticket = load(actor, ticketId);
+		TicketStatus next = TicketLifecycle.afterRequesterSolves(ticket.getStatus());
+		TicketStatus before = ticket.moveTo(next, now);
+		flush(ticket, null);
+		recordStatus(ticket, now, actor.id(), before, next, "requester");
+		this.publisher.publishEvent(new StatusChanged(ticketId, before, next, actor.id(), false));
+	}
+
+	/**
+	 * Staff triage: type, priority, tags, group, assignee and status, all checked against
+	 * the version they read. Moving a ticket from one group to another (escalating) needs
+	 * a reason.
+	 */
+	public void triage(Person actor, long ticketId, long readVersion, TriageChange change) {
+		requireStaff(actor);
+		Instant now = this.clock.instant();
+		Ticket ticket = load(actor, ticketId);
+		checkVersion(ticket, readVersion);
+		List<FieldError> errors = new ArrayList<>();
+		List<String> tags = (change.tags() != null) ? tags(change.tags(), errors) : null;
+		GroupSummary newGroup = null;
+		boolean groupChanges = false;
+		if (change.ungroup()) {
+			groupChanges = ticket.getGroupId() != null;
+		}
+		else if (change.groupId() != null && !change.groupId().equals(ticket.getGroupId())) {
+			try {
+				newGroup = this.directory.group(change.groupId());
+				groupChanges = true;
+			}
+			catch (NotFoundException ex) {
+				errors.add(new FieldError("group", "ticket.group.unknown"));
+			}
+		}
+		String reason = blankToNull(change.reason());
+		if (groupChanges && ticket.getGroupId() != null && reason == null) {
+			errors.add(new FieldError("reason", "ticket.escalation.reasonRequired"));
+		}
+		if (reason != null && reason.length() > 2000) {
+			errors.add(new FieldError("reason", "ticket.reason.tooLong"));
+		}
+		Person newAssignee = null;
+		boolean assigneeChanges = false;
+		if (change.unassign()) {
+			assigneeChanges = ticket.getAssigneeId() != null;
+		}
+		else if (change.assigneeId() != null && !change.assigneeId().equals(ticket.getAssigneeId())) {
+			newAssignee = this.directory.findPerson(change.assigneeId()).filter(Person::isStaff).orElse(null);
+			if (newAssignee == null) {
+				errors.add(new FieldError("assignee", "ticket.assignee.unknown"));
+			}
+			assigneeChanges = true;
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		TicketStatus nextStatus = TicketLifecycle.afterStaffChange(ticket.getStatus(), change.status(),
+				ticket.staffHaveReplied());
+
+		List<Change> changes = new ArrayList<>();
+		if (change.type() != null && change.type() != ticket.getType()) {
+			changes.add(new Change(TimelineKind.TYPE_CHANGED, ticket.getType().name(), change.type().name(), null));
+			ticket.changeType(change.type());
+		}
+		if (change.priority() != null && change.priority() != ticket.getPriority()) {
+			changes.add(new Change(TimelineKind.PRIORITY_CHANGED, ticket.getPriority().name(), change.priority().name(),
+					null));
+			ticket.changePriority(change.priority());
+		}
+		if (tags != null && !tags.equals(ticket.getTags())) {
+			changes.add(new Change(TimelineKind.TAGS_CHANGED, String.join(", ", ticket.getTags()),
+					String.join(", ", tags), null));
+			ticket.changeTags(tags);
+		}
+		if (groupChanges) {
+			changes.add(new Change(TimelineKind.GROUP_CHANGED, groupName(ticket.getGroupId()),
+					(newGroup != null) ? newGroup.name() : null, reason));
+			ticket.changeGroup((newGroup != null) ? newGroup.id() : null);
+		}
+		if (assigneeChanges) {
+			changes.add(new Change(TimelineKind.ASSIGNEE_CHANGED, personName(ticket.getAssigneeId()),
+					(newAssignee != null) ? newAssignee.name() : null, null));
+			ticket.changeAssignee((newAssignee != null) ? newAssignee.id() : null);
+		}
+		TicketStatus before = ticket.getStatus();
+		if (nextStatus != before) {
+			ticket.moveTo(nextStatus, now);
+		}
+		if (changes.isEmpty() && nextStatus == before) {
+			return;
+		}
+		ticket.touch(now);
+		flush(ticket, readVersion);
+		for (Change made : changes) {
+			record(ticket, now, actor.id(), made.kind(), made.from(), made.to(), null, made.detail());
+		}
+		recordStatus(ticket, now, actor.id(), before, nextStatus, null);
+		if (nextStatus != before) {
+			this.publisher.publishEvent(new StatusChanged(ticketId, before, nextStatus, actor.id(), false));
+		}
+	}
+
+	/**
+	 * Reminds the requester of a PENDING ticket that has been quiet for a while, once.
+	 * Answers whether it did; safe to call again or from two instances at once.
+	 */
+	public boolean remindIfDue(long ticketId) {
+		Instant now = this.clock.instant();
+		Ticket ticket = this.tickets.findForUpdate(ticketId).orElse(null);
+		if (ticket == null || !TicketLifecycle.reminderDue(ticket.getStatus(), ticket.getPendingSince(),
+				ticket.getPendingReminderAt(), this.reminderAfter, now)) {
+			return false;
+		}
+		ticket.reminded(now);
+		this.tickets.flush();
+		record(ticket, now, null, TimelineKind.PENDING_REMINDER, null, null, null, null);
+		this.publisher.publishEvent(new PendingReminderDue(ticketId));
+		return true;
+	}
+
+	/**
+	 * Solves a PENDING ticket that has been quiet for long enough, with a public note to
+	 * the requester. Answers whether it did; safe to call again or from two instances at
+	 * once.
+	 */
+	public boolean autoSolveIfDue(long ticketId) {
+		Instant now = this.clock.instant();
+		Ticket ticket = this.tickets.findForUpdate(ticketId).orElse(null);
+		if (ticket == null || !TicketLifecycle.autoSolveDue(ticket.getStatus(), ticket.getPendingSince(),
+				this.autoSolveAfter, now)) {
+			return false;
+		}
+		String note = this.messages.getMessage("ticket.autoSolve.note", new Object[] { this.autoSolveAfter.toDays() },
+				Locale.UK);
+		Comment comment = this.comments.save(new Comment(ticketId, null, note, true, now));
+		TicketStatus before = ticket.moveTo(TicketStatus.SOLVED, now);
+		this.tickets.flush();
+		record(ticket, now, null, TimelineKind.PUBLIC_REPLY, null, null, comment.getId(), null);
+		recordStatus(ticket, now, null, before, TicketStatus.SOLVED, "automatic");
+		this.publisher.publishEvent(new StatusChanged(ticketId, before, TicketStatus.SOLVED, null, true));
+		return true;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Long> pendingDueReminder() {
+		return this.tickets.findPendingDueReminder(this.clock.instant().minus(this.reminderAfter));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Long> pendingDueAutoSolve() {
+		return this.tickets.findPendingDueAutoSolve(this.clock.instant().minus(this.autoSolveAfter));
+	}
+
+	private Ticket load(Person actor, long ticketId) {
+		Ticket ticket = this.tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("ticket", ticketId));
+		if (actor.isRequester() && !Objects.equals(actor.clientId(), ticket.getClientId())) {
+			throw new NotFoundException("ticket", ticketId);
+		}
+		return ticket;
+	}
+
+	private static void requireStaff(Person actor) {
+		if (!actor.isStaff()) {
+			throw new AccessDeniedException("staff only");
+		}
+	}
+
+	private static void checkVersion(Ticket ticket, Long readVersion) {
+		if (readVersion == null || ticket.getVersion() != readVersion) {
+			throw new StaleTicketException(ticket.getId(), (readVersion != null) ? readVersion : -1);
+		}
+	}
+
+	/**
+	 * Writes the ticket now, so that a concurrent change is found here (as a stale
+	 * version) and the new version is known for the timeline.
+	 */
+	private void flush(Ticket ticket, Long readVersion) {
+		try {
+			this.tickets.saveAndFlush(ticket);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw new StaleTicketException(ticket.getId(), (readVersion != null) ? readVersion : -1);
+		}
+	}
+
+	private void checkComment(String body, List<NewAttachment> attachments) {
+		List<FieldError> errors = new ArrayList<>();
+		text(errors, "body", body, true, TEXT_MAX);
+		errors.addAll(this.attachmentRules.problems(attachments));
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
+	private static void text(List<FieldError> errors, String field, String value, boolean required, int max) {
+		if (value == null || value.isBlank()) {
+			if (required) {
+				errors.add(new FieldError(field, "request." + field + ".required"));
+			}
+		}
+		else if (value.strip().length() > max) {
+			errors.add(new FieldError(field, "request.tooLong." + max));
+		}
+	}
+
+	private static List<String> tags(List<String> given, List<FieldError> errors) {
+		Set<String> tags = new LinkedHashSet<>();
+		for (String raw : given) {
+			if (raw == null) {
+				continue;
+			}
+			for (String part : raw.split(",")) {
+				String tag = part.trim().toLowerCase(Locale.ROOT);
+				if (tag.isEmpty()) {
+					continue;
+				}
+				if (!TAG.matcher(tag).matches()) {
+					errors.add(new FieldError("tags", "ticket.tags.invalid"));
+					return List.of();
+				}
+				tags.add(tag);
+			}
+		}
+		if (tags.size() > TAGS_MAX) {
+			errors.add(new FieldError("tags", "ticket.tags.tooMany"));
+		}
+		return List.copyOf(tags);
+	}
+
+	private String groupName(Long groupId) {
+		if (groupId == null) {
+			return null;
+		}
+		try {
+			return this.directory.group(groupId).name();
+		}
+		catch (NotFoundException ex) {
+			return null;
+		}
+	}
+
+	private String personName(Long personId) {
+		return (personId != null) ? this.directory.findPerson(personId).map(Person::name).orElse(null) : null;
+	}
+
+	/**
+	 * One triage change, written to the timeline once the new version is known.
+	 */
+	private record Change(TimelineKind kind, String from, String to, String detail) {
+	}
+
+	private void recordStatus(Ticket ticket, Instant now, Long actorId, TicketStatus before, TicketStatus after,
+			String detail) {
+		if (before != after) {
+			record(ticket, now, actorId, TimelineKind.STATUS_CHANGED, before.name(), after.name(), null, detail);
+		}
+	}
+
+	private void record(Ticket ticket, Instant now, Long actorId, TimelineKind kind, String from, String to,
+			Long commentId, String detail) {
+		this.events.save(
+				new TicketEvent(ticket.getId(), now, actorId, kind, from, to, commentId, detail, ticket.getVersion()));
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

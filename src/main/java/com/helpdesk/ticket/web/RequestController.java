@@ -1,0 +1,138 @@
+package com.helpdesk.ticket.web;
+
+import java.util.Locale;
+
+import com.helpdesk.directory.Person;
+import com.helpdesk.security.HelpdeskUser;
+import com.helpdesk.shared.InvalidInputException;
+import com.helpdesk.ticket.QueueFilter;
+import com.helpdesk.ticket.QueueView;
+import com.helpdesk.ticket.RequestType;
+import com.helpdesk.ticket.TicketQueries;
+import com.helpdesk.ticket.TicketService;
+import com.helpdesk.ticket.TicketStatus;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The requester's pages: their client's requests, raising a new one by type, following
+ * and answering one.
+ */
+@Controller
+class RequestController {
+
+	private final TicketService tickets;
+
+	private final TicketQueries queries;
+
+	private final MessageSource messages;
+
+	RequestController(TicketService tickets, TicketQueries queries, MessageSource messages) {
+		this.tickets = tickets;
+		this.queries = queries;
+		this.messages = messages;
+	}
+
+	@GetMapping("/requests")
+	String list(@AuthenticationPrincipal HelpdeskUser user, @RequestParam(defaultValue = "open") String show,
+			@RequestParam(required = false) String cursor, Model model) {
+		boolean solved = "solved".equals(show);
+		QueueFilter filter = QueueFilter.of(solved ? QueueView.SOLVED : QueueView.UNSOLVED);
+		model.addAttribute("page", this.queries.page(user.person(), filter, cursor));
+		model.addAttribute("show", solved ? "solved" : "open");
+		model.addAttribute("cursor", cursor);
+		return "requests/list";
+	}
+
+	@GetMapping("/requests/new")
+	String choose(@RequestParam(required = false) String type,
+			@RequestParam(name = "chosen", required = false) String submitted, Model model,
+			HttpServletResponse response) {
+		if (type == null && submitted == null) {
+			return "requests/choose";
+		}
+		RequestType chosen = RequestForm.parseType(type);
+		if (chosen == null) {
+			model.addAttribute("chooseError", true);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return "requests/choose";
+		}
+		RequestForm form = new RequestForm();
+		form.setType(chosen);
+		model.addAttribute("request", form);
+		return "requests/new";
+	}
+
+	@PostMapping("/requests")
+	String create(@AuthenticationPrincipal HelpdeskUser user, @ModelAttribute("request") RequestForm form,
+			BindingResult errors, RedirectAttributes redirect, HttpServletResponse response) {
+		if (form.getType() == null) {
+			return "redirect:/requests/new";
+		}
+		Person me = user.person();
+		var request = form.toNewTicket(me.zone(), errors);
+		if (request != null) {
+			try {
+				long id = this.tickets.create(me, request, form.files());
+				redirect.addFlashAttribute("flash", text("request.created", id));
+				return "redirect:/requests/" + id;
+			}
+			catch (InvalidInputException ex) {
+				FormErrors.copy(ex, errors);
+			}
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return "requests/new";
+	}
+
+	@GetMapping("/requests/{id}")
+	String show(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id, Model model) {
+		model.addAttribute("reply", new CommentForm());
+		return page(user, id, model);
+	}
+
+	@PostMapping("/requests/{id}/replies")
+	String reply(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
+			@ModelAttribute("reply") CommentForm form, BindingResult errors, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		try {
+			this.tickets.reply(user.person(), id, null, form.getBody(), null, RequestForm.files(form.getAttachments()));
+		}
+		catch (InvalidInputException ex) {
+			FormErrors.copy(ex, errors);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return page(user, id, model);
+		}
+		redirect.addFlashAttribute("flash", text("request.replied"));
+		return "redirect:/requests/" + id;
+	}
+
+	@PostMapping("/requests/{id}/solve")
+	String solve(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id, RedirectAttributes redirect) {
+		this.tickets.solveByRequester(user.person(), id);
+		redirect.addFlashAttribute("flash", text("request.solvedByYou"));
+		return "redirect:/requests/" + id;
+	}
+
+	private String page(HelpdeskUser user, long id, Model model) {
+		model.addAttribute("ticket", this.queries.ticket(user.person(), id));
+		model.addAttribute("solved", TicketStatus.SOLVED);
+		return "requests/show";
+	}
+
+	private String text(String key, Object... args) {
+		return this.messages.getMessage(key, args, Locale.UK);
+	}
+
+}

@@ -1,0 +1,277 @@
+package com.helpdesk.ticket.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.helpdesk.directory.Directory;
+import com.helpdesk.directory.GroupSummary;
+import com.helpdesk.directory.Person;
+import com.helpdesk.security.HelpdeskUser;
+import com.helpdesk.shared.InvalidInputException;
+import com.helpdesk.ticket.Priority;
+import com.helpdesk.ticket.QueueFilter;
+import com.helpdesk.ticket.QueueView;
+import com.helpdesk.ticket.RequestType;
+import com.helpdesk.ticket.StaleTicketException;
+import com.helpdesk.ticket.TicketQueries;
+import com.helpdesk.ticket.TicketService;
+import com.helpdesk.ticket.TicketStatus;
+import com.helpdesk.ticket.TicketView;
+import com.helpdesk.ticket.TriageChange;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The agent workspace: queues with filters and search, the ticket page with its timeline,
+ * reply, internal note and triage, and raising a ticket on someone's behalf.
+ */
+@Controller
+class TicketController {
+
+	private final TicketService tickets;
+
+	private final TicketQueries queries;
+
+	private final Directory directory;
+
+	private final MessageSource messages;
+
+	TicketController(TicketService tickets, TicketQueries queries, Directory directory, MessageSource messages) {
+		this.tickets = tickets;
+		this.queries = queries;
+		this.directory = directory;
+		this.messages = messages;
+	}
+
+	/**
+	 * The filters of the queue page as they came in the query string.
+	 */
+	public record QueueParams(String view, Long group, TicketStatus status, Priority priority, RequestType type,
+			Long client, Long assignee, String q, String cursor) {
+
+		boolean filtered() {
+			return this.status != null || this.priority != null || this.type != null || this.client != null
+					|| this.assignee != null || (this.q != null && !this.q.isBlank());
+		}
+
+	}
+
+	@GetMapping("/tickets")
+	String queue(@AuthenticationPrincipal HelpdeskUser user, @ModelAttribute("filters") QueueParams params,
+			Model model) {
+		QueueView view = (params.view() != null) ? QueueView.fromSlug(params.view()) : QueueView.NEW;
+		if (view == null || (view == QueueView.GROUP && params.group() == null)) {
+			view = QueueView.NEW;
+		}
+		Long groupId = (view == QueueView.GROUP) ? params.group() : null;
+		QueueFilter filter = new QueueFilter(view, groupId, params.status(), params.priority(), params.type(),
+				params.client(), (view == QueueView.GROUP) ? null : params.group(), params.assignee(), params.q(),
+				QueueFilter.DEFAULT_PAGE_SIZE);
+		model.addAttribute("page", this.queries.page(user.person(), filter, params.cursor()));
+		model.addAttribute("view", view);
+		model.addAttribute("viewGroup", groupId);
+		List<GroupSummary> groups = this.directory.groups();
+		model.addAttribute("groups", groups);
+		model.addAttribute("viewGroupName",
+				groups.stream()
+					.filter((g) -> g.id() == ((groupId != null) ? groupId : -1))
+					.map(GroupSummary::name)
+					.findFirst()
+					.orElse(""));
+		model.addAttribute("clients", this.directory.clients());
+		model.addAttribute("staff", this.directory.staff());
+		model.addAttribute("statuses", TicketStatus.values());
+		model.addAttribute("priorities", Priority.values());
+		model.addAttribute("types", RequestType.values());
+		model.addAttribute("views", List.of(QueueView.NEW, QueueView.OPEN, QueueView.PENDING, QueueView.MINE,
+				QueueView.UNASSIGNED, QueueView.SOLVED, QueueView.ALL));
+		model.addAttribute("filtered", params.filtered());
+		return "tickets/queue";
+	}
+
+	@GetMapping("/tickets/new")
+	String newTicket(@RequestParam(required = false) String type,
+			@RequestParam(name = "chosen", required = false) String submitted, Model model,
+			HttpServletResponse response) {
+		RequestType chosen = RequestForm.parseType(type);
+		if (chosen == null) {
+			model.addAttribute("staffMode", true);
+			if (type != null || submitted != null) {
+				model.addAttribute("chooseError", true);
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			}
+			return "requests/choose";
+		}
+		RequestForm form = new RequestForm();
+		form.setType(chosen);
+		model.addAttribute("request", form);
+		model.addAttribute("staffMode", true);
+		return "requests/new";
+	}
+
+	@PostMapping("/tickets")
+	String create(@AuthenticationPrincipal HelpdeskUser user, @ModelAttribute("request") RequestForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		if (form.getType() == null) {
+			return "redirect:/tickets/new";
+		}
+		Person me = user.person();
+		var request = form.toNewTicket(me.zone(), errors);
+		if (request != null) {
+			try {
+				long id = this.tickets.create(me, request, form.files());
+				redirect.addFlashAttribute("flash", text("ticket.created", id));
+				return "redirect:/tickets/" + id;
+			}
+			catch (InvalidInputException ex) {
+				FormErrors.copy(ex, errors);
+			}
+		}
+		model.addAttribute("staffMode", true);
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return "requests/new";
+	}
+
+	@GetMapping("/tickets/{id}")
+	String show(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id, Model model) {
+		TicketView ticket = this.queries.ticket(user.person(), id);
+		return page(ticket, model, null, null, null);
+	}
+
+	@PostMapping("/tickets/{id}/replies")
+	String reply(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
+			@ModelAttribute("reply") CommentForm form, BindingResult errors, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		try {
+			this.tickets.reply(user.person(), id, form.getVersion(), form.getBody(), form.getSubmitAs(),
+					RequestForm.files(form.getAttachments()));
+		}
+		catch (StaleTicketException ex) {
+			return conflict(user, id, ex, form, model, response);
+		}
+		catch (InvalidInputException ex) {
+			FormErrors.copy(ex, errors);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return page(this.queries.ticket(user.person(), id), model, form, null, null);
+		}
+		redirect.addFlashAttribute("flash",
+				text("ticket.replied", this.messages.getMessage("status." + form.getSubmitAs(), null, Locale.UK)));
+		return "redirect:/tickets/" + id;
+	}
+
+	@PostMapping("/tickets/{id}/notes")
+	String note(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
+			@ModelAttribute("note") CommentForm form, BindingResult errors, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		try {
+			this.tickets.addNote(user.person(), id, form.getBody(), RequestForm.files(form.getAttachments()));
+		}
+		catch (InvalidInputException ex) {
+			FormErrors.copy(ex, errors);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return page(this.queries.ticket(user.person(), id), model, null, form, null);
+		}
+		redirect.addFlashAttribute("flash", text("ticket.noted"));
+		return "redirect:/tickets/" + id;
+	}
+
+	@PostMapping("/tickets/{id}/triage")
+	String triage(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
+			@ModelAttribute("triage") TriageForm form, BindingResult errors, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		try {
+			this.tickets.triage(user.person(), id, (form.getVersion() != null) ? form.getVersion() : -1,
+					form.toChange());
+		}
+		catch (StaleTicketException ex) {
+			return conflict(user, id, ex, null, model, response);
+		}
+		catch (InvalidInputException ex) {
+			FormErrors.copy(ex, errors);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return page(this.queries.ticket(user.person(), id), model, null, null, form);
+		}
+		redirect.addFlashAttribute("flash", text("ticket.triaged"));
+		return "redirect:/tickets/" + id;
+	}
+
+	@PostMapping("/tickets/{id}/take")
+	String take(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id, @RequestParam long version,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			this.tickets.triage(user.person(), id, version, TriageChange.take(user.id()));
+		}
+		catch (StaleTicketException ex) {
+			return conflict(user, id, ex, null, model, response);
+		}
+		redirect.addFlashAttribute("flash", text("ticket.taken"));
+		return "redirect:/tickets/" + id;
+	}
+
+	/**
+	 * Someone else changed the ticket first: show what they did, and what this person
+	 * typed so that nothing is lost.
+	 */
+	private String conflict(HelpdeskUser user, long id, StaleTicketException ex, CommentForm typed, Model model,
+			HttpServletResponse response) {
+		TicketView current = this.queries.ticket(user.person(), id);
+		model.addAttribute("ticket", current);
+		model.addAttribute("changes", this.queries.changesSince(user.person(), id, ex.readVersion()));
+		if (typed != null) {
+			typed.setVersion(current.version());
+			model.addAttribute("reply", typed);
+		}
+		model.addAttribute("replyStatuses", List.of(TicketStatus.PENDING, TicketStatus.OPEN, TicketStatus.SOLVED));
+		response.setStatus(HttpServletResponse.SC_CONFLICT);
+		return "tickets/conflict";
+	}
+
+	private String page(TicketView ticket, Model model, CommentForm reply, CommentForm note, TriageForm triage) {
+		model.addAttribute("ticket", ticket);
+		CommentForm replyForm = (reply != null) ? reply : new CommentForm();
+		replyForm.setVersion(ticket.version());
+		model.addAttribute("reply", replyForm);
+		if (!model.containsAttribute("note") || note != null) {
+			model.addAttribute("note", (note != null) ? note : new CommentForm());
+		}
+		TriageForm triageForm = (triage != null) ? triage : TriageForm.of(ticket);
+		triageForm.setVersion(ticket.version());
+		model.addAttribute("triage", triageForm);
+		if (reply == null) {
+			clearErrors(model, "reply", replyForm);
+		}
+		List<GroupSummary> groups = this.directory.groups();
+		model.addAttribute("groups", groups);
+		model.addAttribute("staff", this.directory.staff());
+		model.addAttribute("statuses", TicketStatus.values());
+		model.addAttribute("priorities", Priority.values());
+		model.addAttribute("types", RequestType.values());
+		model.addAttribute("replyStatuses", List.of(TicketStatus.PENDING, TicketStatus.OPEN, TicketStatus.SOLVED));
+		return "tickets/show";
+	}
+
+	/**
+	 * A reply form shown fresh next to another form's errors must not carry a binding
+	 * result from the request.
+	 */
+	private static void clearErrors(Model model, String name, Object target) {
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, new BeanPropertyBindingResult(target, name));
+	}
+
+	private String text(String key, Object... args) {
+		return this.messages.getMessage(key, args, Locale.UK);
+	}
+
+}

@@ -1,0 +1,111 @@
+package com.helpdesk.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.helpdesk.shared.ConflictException;
+import com.helpdesk.shared.InvalidInputException;
+import com.helpdesk.shared.NotFoundException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Errors of the JSON API as RFC 9457 problem details, with the fields at fault listed
+ * under {@code errors}.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private final MessageSource messages;
+
+	ApiProblems(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", "There is no such resource, or it is not yours to see.");
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException ex) {
+		return problem(HttpStatus.CONFLICT, "Conflict", text(ex.messageKey(), ex.arguments()));
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ProblemDetail lostRace(OptimisticLockingFailureException ex) {
+		return problem(HttpStatus.CONFLICT, "Conflict", text("conflict.stale"));
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ProblemDetail invalid(InvalidInputException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", text("errors.title"));
+		problem.setProperty("errors",
+				ex.errors().stream().map((e) -> Map.of("field", e.field(), "message", text(e.messageKey()))).toList());
+		return problem;
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail denied(AccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this.");
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail badParameter(MethodArgumentTypeMismatchException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", text("errors.title"));
+		problem.setProperty("errors", List.of(Map.of("field", ex.getName(), "message", text("errors.badValue"))));
+		return problem;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "Invalid input", text("errors.unreadable")));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", text("errors.title"));
+		problem.setProperty("errors",
+				ex.getBindingResult()
+					.getFieldErrors()
+					.stream()
+					.map((e) -> Map.of("field", e.getField(), "message", this.messages.getMessage(e, Locale.UK)))
+					.toList());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private String text(String key, Object... args) {
+		return this.messages.getMessage(key, args, key, Locale.UK);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		problem.setType(URI.create("about:blank"));
+		return problem;
+	}
+
+}
