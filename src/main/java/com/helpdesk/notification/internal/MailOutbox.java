@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +65,11 @@ class MailOutbox {
 			.param("now", Timestamp.from(now))
 			.param("limit", limit)
 			.query((rs, n) -> new Mail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
-			.list();
+			.list()
+			.stream()
+			// RETURNING has no order: send in the order things happened
+			.sorted(Comparator.comparingLong(Mail::id))
+			.toList();
 	}
 
 	@Transactional
