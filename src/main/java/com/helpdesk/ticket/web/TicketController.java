@@ -17,6 +17,7 @@ import com.helpdesk.ticket.TicketQueries;
 import com.helpdesk.ticket.TicketService;
 import com.helpdesk.ticket.TicketStatus;
 import com.helpdesk.ticket.TicketView;
+import com.helpdesk.ticket.TransitionNotAllowedException;
 import com.helpdesk.ticket.TriageChange;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -197,6 +198,11 @@ class TicketController {
 		}
 		catch (StaleTicketException ex) {
 			return conflict(user, id, ex, null, model, response);
+		}
+		catch (TransitionNotAllowedException ex) {
+			errors.rejectValue("status", ex.messageKey(), ex.arguments(), null);
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			return page(this.queries.ticket(user.person(), id), model, null, null, form);
 		}
 		catch (InvalidInputException ex) {
 			FormErrors.copy(ex, errors);
