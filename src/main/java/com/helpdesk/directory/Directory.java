@@ -27,6 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Directory {
 
+	private static final List<String> TIME_ZONES = java.time.ZoneId.getAvailableZoneIds()
+		.stream()
+		.filter((zone) -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
+		.sorted()
+		.toList();
+
 	private final UserAccountRepository users;
 
 	private final ClientRepository clients;
@@ -143,6 +149,13 @@ public class Directory {
 		List<Long> groupIds = this.groups.findAllByMember(id).stream().map(SupportGroup::getId).toList();
 		return new UserRecord(user.getId(), user.getEmail(), user.getName(), user.getRole(), user.getClientId(),
 				user.getTimeZone(), user.isEnabled(), user.getVersion(), groupIds);
+	}
+
+	/**
+	 * The time zones people can choose from, by name.
+	 */
+	public static List<String> timeZones() {
+		return TIME_ZONES;
 	}
 
 	public boolean hasAnyone() {

@@ -1,6 +1,5 @@
 package com.helpdesk.directory.web;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,12 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class AdminController {
-
-	static final List<String> ZONES = ZoneId.getAvailableZoneIds()
-		.stream()
-		.filter((zone) -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
-		.sorted()
-		.toList();
 
 	private static final int USERS_PER_PAGE = 50;
 
@@ -222,7 +215,7 @@ class AdminController {
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("clients", this.directory.clients());
 		model.addAttribute("groups", this.directory.groups());
-		model.addAttribute("zones", ZONES);
+		model.addAttribute("zones", Directory.timeZones());
 		return "admin/user-form";
 	}
 

@@ -1,6 +1,5 @@
 package com.helpdesk.security.web;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,12 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ProfileController {
-
-	static final List<String> ZONES = ZoneId.getAvailableZoneIds()
-		.stream()
-		.filter((zone) -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
-		.sorted()
-		.toList();
 
 	private final ApiTokens tokens;
 
@@ -173,7 +166,7 @@ class ProfileController {
 
 	private String page(HelpdeskUser user, Model model) {
 		model.addAttribute("tokens", this.tokens.list(user.id()));
-		model.addAttribute("zones", ZONES);
+		model.addAttribute("zones", Directory.timeZones());
 		return "profile/profile";
 	}
 
