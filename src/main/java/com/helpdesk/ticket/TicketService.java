@@ -124,8 +124,6 @@ public class TicketService {
 		}
 		text(errors, "subject", request.subject(), true, SUBJECT_MAX);
 		text(errors, "description", request.description(), true, TEXT_MAX);
-		text(errors, "alreadyTried", request.alreadyTried(),
-				request.type() != null && request.type().requiresAlreadyTried(), TEXT_MAX);
 		RequestDetails details = RequestDetails.none();
 		if (request.type() != null) {
 			RequestDetails given = (request.details() != null) ? request.details() : RequestDetails.none();
@@ -133,6 +131,8 @@ public class TicketService {
 			errors.addAll(given.problems(request.type(), today, now));
 			details = given.forType(request.type());
 		}
+		text(errors, "alreadyTried", request.alreadyTried(),
+				request.type() != null && request.type().requiresAlreadyTried(), TEXT_MAX);
 		errors.addAll(this.attachmentRules.problems(chosen));
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);

@@ -79,6 +79,7 @@ class ErrorPages {
 		ModelAndView page = new ModelAndView("error/" + status.value());
 		page.setStatus(status);
 		page.addObject("detail", detail);
+		page.addObject("errorPage", true);
 		return page;
 	}
 

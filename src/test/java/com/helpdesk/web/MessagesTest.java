@@ -46,6 +46,23 @@ class MessagesTest {
 	}
 
 	@Test
+	void noKeyIsDefinedTwice() throws IOException {
+		Set<String> seen = new TreeSet<>();
+		Set<String> twice = new TreeSet<>();
+		for (String line : Files.readAllLines(Path.of("src/main/resources/messages.properties"))) {
+			int equals = line.indexOf('=');
+			if (line.isBlank() || line.startsWith("#") || equals < 0) {
+				continue;
+			}
+			String key = line.substring(0, equals).trim();
+			if (!seen.add(key)) {
+				twice.add(key);
+			}
+		}
+		assertThat(twice).isEmpty();
+	}
+
+	@Test
 	void everyValueOfTheVocabularyHasItsWords() {
 		Set<String> missing = new TreeSet<>();
 		for (TicketStatus status : TicketStatus.values()) {

@@ -133,7 +133,7 @@ class TicketController {
 		if (request != null) {
 			try {
 				long id = this.tickets.create(me, request, form.files());
-				redirect.addFlashAttribute("flash", text("ticket.created", id));
+				redirect.addFlashAttribute("flash", text("ticket.raised", id));
 				return "redirect:/tickets/" + id;
 			}
 			catch (InvalidInputException ex) {
