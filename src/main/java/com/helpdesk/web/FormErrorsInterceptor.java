@@ -9,6 +9,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Tells every page whether one of its forms came back with errors ({@code formErrors}),
@@ -25,7 +26,8 @@ class FormErrorsInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView modelAndView) {
-		if (modelAndView == null) {
+		if (modelAndView == null || modelAndView.getView() instanceof RedirectView
+				|| (modelAndView.getViewName() != null && modelAndView.getViewName().startsWith("redirect:"))) {
 			return;
 		}
 		boolean errors = modelAndView.getModel()

@@ -127,7 +127,9 @@ class BadInputBrowserTest {
 		browser.clickButton(By.id("triage-form"), "Save changes");
 
 		assertThat(browser.title()).startsWith("Error: #" + number + " " + subject);
-		WebElement summary = browser.find(By.cssSelector("#triage-form .govuk-error-summary"));
+		List<WebElement> summaries = browser.findAll(By.cssSelector(".govuk-error-summary"));
+		assertThat(summaries).as("one error summary, at the top of the page").hasSize(1);
+		WebElement summary = summaries.get(0);
 		assertThat(summary.getText()).contains("There is a problem")
 			.contains("Enter why the ticket is moving to another group");
 		assertThat(summary.findElement(By.linkText("Enter why the ticket is moving to another group"))
@@ -137,7 +139,7 @@ class BadInputBrowserTest {
 		assertThat(browser.find(By.id("reason")).getAttribute("aria-describedby")).contains("reason-error");
 		assertThat(selected(browser, By.id("group"))).as("the group chosen is kept").isEqualTo("Platform experts");
 		assertThat(ticketDetail(browser, "Group")).as("the ticket did not move").isEqualTo("Tier 1");
-		assertThat(browser.findAll(By.cssSelector("#reply-form .govuk-error-summary")))
+		assertThat(browser.findAll(By.cssSelector("#reply-form .govuk-error-message")))
 			.as("the reply form shows no errors of its own")
 			.isEmpty();
 		browser.checkPage("bad-input-02-escalation-without-reason");

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +75,11 @@ final class BrowserTestSupport {
 	 */
 	static void searchQueueAndOpen(Browser browser, String subject) {
 		browser.type(By.id("q"), subject);
-		browser.clickButton("Apply filters");
+		// htmx replaces the results in place (without JavaScript the form loads a new
+		// page)
+		browser.find(By.xpath("//button[normalize-space()='Apply filters']")).click();
+		browser.waitUntil(ExpectedConditions.urlContains("q="));
+		browser.find(By.xpath("//table//a[normalize-space()=" + Browser.xpathLiteral(subject) + "]"));
 		browser.clickLink(subject);
 		assertThat(browser.heading()).isEqualTo(subject);
 	}

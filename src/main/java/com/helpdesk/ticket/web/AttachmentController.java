@@ -35,9 +35,12 @@ class AttachmentController {
 		this.queries = queries;
 	}
 
-	@GetMapping({ "/attachments/{id}", "/api/v1/attachments/{id}" })
+	@GetMapping("/attachments/{id}")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id) {
-		AttachmentDownload file = this.queries.download(user.person(), id);
+		return response(this.queries.download(user.person(), id));
+	}
+
+	static ResponseEntity<byte[]> response(AttachmentDownload file) {
 		MediaType type = KNOWN_TYPES.contains(file.contentType()) ? MediaType.parseMediaType(file.contentType())
 				: MediaType.APPLICATION_OCTET_STREAM;
 		return ResponseEntity.ok()
