@@ -118,7 +118,7 @@ class AccessMatrixTest {
 		// the page of a ticket with files fails to render (see
 		// ticketPagesWithFilesRender)
 		rows.add(page("GET /requests/{ticket}", (f) -> get("/requests/" + f.ticket)).anonymous(LOGIN)
-			.own(knownBug(OK, FILE_SIZE_BUG))
+			.own(OK)
 			.other(NOT_FOUND)
 			.staff(FORBIDDEN));
 		rows.add(page("GET /requests/{missing}", (f) -> get("/requests/" + MISSING_TICKET)).anonymous(LOGIN)
@@ -145,7 +145,7 @@ class AccessMatrixTest {
 			.staff(OK));
 		rows.add(page("GET /tickets/{ticket}", (f) -> get("/tickets/" + f.ticket)).anonymous(LOGIN)
 			.requesters(FORBIDDEN)
-			.staff(knownBug(OK, FILE_SIZE_BUG)));
+			.staff(OK));
 		rows.add(page("GET /tickets/{missing}", (f) -> get("/tickets/" + MISSING_TICKET)).anonymous(LOGIN)
 			.requesters(FORBIDDEN)
 			.staff(NOT_FOUND));
@@ -300,7 +300,6 @@ class AccessMatrixTest {
 	}
 
 	@Test
-	@Disabled("bug: " + FILE_SIZE_BUG)
 	void ticketPagesWithFilesRender() throws Exception {
 		Person own = this.fixture.person(Who.REQUESTER_OWN);
 		Person agent = this.fixture.person(Who.AGENT);
@@ -340,8 +339,6 @@ class AccessMatrixTest {
 	 * The matrix compares redirect paths only; the query string should be clean too.
 	 */
 	@Test
-	@Disabled("bug: redirects from controllers carry ?formErrors=false (FormErrorsInterceptor adds it to the "
-			+ "redirect model, which RedirectView appends to the URL)")
 	void redirectsCarryNoInternalModelAttributes() throws Exception {
 		Person own = this.fixture.person(Who.REQUESTER_OWN);
 		Person admin = this.fixture.person(Who.ADMIN);
@@ -367,7 +364,6 @@ class AccessMatrixTest {
 	 * {@code @RestController}s.
 	 */
 	@Test
-	@Disabled("bug: GET /api/v1/attachments/{id} answers 404 as an HTML page (ErrorPages), not problem JSON")
 	void apiAttachmentDownloadAnswersProblemDetailsLikeTheRestOfTheApi() throws Exception {
 		Row row = api("GET /api/v1/attachments/{public}", (f) -> get("/api/v1/attachments/" + f.publicAttachment))
 			.anonymous(UNAUTHORIZED)
@@ -492,9 +488,6 @@ class AccessMatrixTest {
 	}
 
 	// --- rows and expectations -----------------------------------------------------
-
-	static final String FILE_SIZE_BUG = "a ticket page with files fails to render: fragments/tickets.html line 59 "
-			+ "uses T(org.springframework.util.unit.DataSize), which Thymeleaf forbids";
 
 	static final Expect OK = new Expect(200, null, null);
 

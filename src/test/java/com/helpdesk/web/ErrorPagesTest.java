@@ -266,8 +266,6 @@ class ErrorPagesTest {
 	}
 
 	@Test
-	@Disabled("bug: a staff reply without submitAs is saved, then the page fails with 500: TicketController.reply "
-			+ "looks up the message status.null for the flash")
 	void aStaffReplyWithoutAChosenStatusRedirectsToTheTicket() throws Exception {
 		Person agent = this.data.agent();
 		long id = newTicket("Reply without status");

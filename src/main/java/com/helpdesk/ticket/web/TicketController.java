@@ -167,8 +167,9 @@ class TicketController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return page(this.queries.ticket(user.person(), id), model, form, null, null);
 		}
+		TicketStatus now = this.queries.ticket(user.person(), id).status();
 		redirect.addFlashAttribute("flash",
-				text("ticket.replied", this.messages.getMessage("status." + form.getSubmitAs(), null, Locale.UK)));
+				text("ticket.replied", this.messages.getMessage("status." + now, null, Locale.UK)));
 		return "redirect:/tickets/" + id;
 	}
 
