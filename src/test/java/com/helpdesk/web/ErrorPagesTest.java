@@ -194,7 +194,7 @@ class ErrorPagesTest {
 	}
 
 	@Test
-	void aForbiddenTransitionIsAConflictWithTheReason() throws Exception {
+	void aForbiddenTransitionIsAConflictWithTheReasonNextToTheStatus() throws Exception {
 		Person agent = this.data.agent();
 		long id = newTicket("Solve too early");
 		TicketView read = this.queries.ticket(agent, id);
@@ -211,7 +211,9 @@ class ErrorPagesTest {
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(409);
-		assertThat(response.getContentAsString()).contains("Reply to the requester before setting the ticket to");
+		assertThat(response.getContentAsString()).as("the reason, next to the status field")
+			.contains("id=\"status-error\"")
+			.contains("Reply to the requester first: a ticket is only Pending or Solved once we have answered");
 		assertNoInternals(response.getContentAsString());
 		assertThat(this.queries.ticket(agent, id).status()).isEqualTo(TicketStatus.NEW);
 	}
