@@ -77,7 +77,7 @@ final class BrowserTestSupport {
 		browser.type(By.id("q"), subject);
 		// htmx replaces the results in place (without JavaScript the form loads a new
 		// page)
-		browser.find(By.xpath("//button[normalize-space()='Apply filters']")).click();
+		browser.find(By.xpath("//button[normalize-space()='Search']")).click();
 		browser.waitUntil(ExpectedConditions.urlContains("q="));
 		browser.find(By.xpath("//table//a[normalize-space()=" + Browser.xpathLiteral(subject) + "]"));
 		browser.clickLink(subject);

@@ -63,8 +63,15 @@ class TicketController {
 			Long client, Long assignee, String q, String cursor) {
 
 		boolean filtered() {
+			return narrowed() || (this.q != null && !this.q.isBlank());
+		}
+
+		/**
+		 * Whether any filter beyond the search words is set.
+		 */
+		boolean narrowed() {
 			return this.status != null || this.priority != null || this.type != null || this.client != null
-					|| this.assignee != null || (this.q != null && !this.q.isBlank());
+					|| this.assignee != null || (this.group != null && !"group".equals(this.view));
 		}
 
 	}
@@ -99,6 +106,7 @@ class TicketController {
 		model.addAttribute("views", List.of(QueueView.NEW, QueueView.OPEN, QueueView.PENDING, QueueView.MINE,
 				QueueView.UNASSIGNED, QueueView.SOLVED, QueueView.ALL));
 		model.addAttribute("filtered", params.filtered());
+		model.addAttribute("narrowed", params.narrowed());
 		return "tickets/queue";
 	}
 
