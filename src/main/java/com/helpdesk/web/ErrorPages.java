@@ -5,7 +5,6 @@ import java.util.Locale;
 import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.NotFoundException;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +69,7 @@ class ErrorPages {
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ModelAndView tooLarge(MaxUploadSizeExceededException ex, HttpServletResponse response) {
+	ModelAndView tooLarge(MaxUploadSizeExceededException ex) {
 		log.info("Upload refused: {}", ex.getMessage());
 		return page(HttpStatus.CONTENT_TOO_LARGE, null);
 	}

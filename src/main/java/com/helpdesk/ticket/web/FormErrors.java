@@ -26,7 +26,6 @@ final class FormErrors {
 
 	private static boolean hasProperty(BindingResult errors, String field) {
 		try {
-			errors.getFieldType(field);
 			return errors.getFieldType(field) != null;
 		}
 		catch (RuntimeException ex) {
