@@ -152,6 +152,23 @@ public class Directory {
 	}
 
 	/**
+	 * What administrators changed on a client, person or group, oldest first.
+	 */
+	public List<AuditEntry> history(String entityType, long id) {
+		return this.jdbc.sql("""
+				select a.at, u.name as actor_name, a.action, a.details
+				from audit_event a left join app_user u on u.id = a.actor_id
+				where a.entity_type = :type and a.entity_id = :id
+				order by a.id
+				""")
+			.param("type", entityType)
+			.param("id", id)
+			.query((rs, n) -> new AuditEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor_name"),
+					rs.getString("action"), rs.getString("details")))
+			.list();
+	}
+
+	/**
 	 * The time zones people can choose from, by name.
 	 */
 	public static List<String> timeZones() {

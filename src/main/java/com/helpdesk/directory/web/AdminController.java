@@ -204,6 +204,7 @@ class AdminController {
 
 	private String clientForm(Model model, Long id) {
 		model.addAttribute("clientId", id);
+		model.addAttribute("history", (id != null) ? this.directory.history("CLIENT", id) : List.of());
 		model.addAttribute("plans", this.directory.plans());
 		model.addAttribute("deliveryManagers",
 				this.directory.staff().stream().filter((p) -> p.role() == Role.DELIVERY_MANAGER).toList());
@@ -212,6 +213,7 @@ class AdminController {
 
 	private String userForm(Model model, Long id) {
 		model.addAttribute("userId", id);
+		model.addAttribute("history", (id != null) ? this.directory.history("USER", id) : List.of());
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("clients", this.directory.clients());
 		model.addAttribute("groups", this.directory.groups());
@@ -221,6 +223,7 @@ class AdminController {
 
 	private String groupForm(Model model, Long id) {
 		model.addAttribute("groupId", id);
+		model.addAttribute("history", (id != null) ? this.directory.history("GROUP", id) : List.of());
 		model.addAttribute("staff", this.directory.staff());
 		return "admin/group-form";
 	}
