@@ -1,5 +1,7 @@
 package com.helpdesk.ticket;
 
+import com.helpdesk.shared.Priority;
+
 /**
  * A request being raised.
  *

@@ -1,5 +1,7 @@
 package com.helpdesk.ticket;
 
+import com.helpdesk.shared.Priority;
+
 /**
  * Which tickets a list shows. {@code null} fields do not filter.
  *

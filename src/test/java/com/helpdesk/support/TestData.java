@@ -12,7 +12,7 @@ import com.helpdesk.directory.PlanSummary;
 import com.helpdesk.directory.Role;
 import com.helpdesk.directory.UserCommand;
 import com.helpdesk.ticket.NewTicket;
-import com.helpdesk.ticket.Priority;
+import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.RequestDetails;
 import com.helpdesk.ticket.RequestType;
 

@@ -1,5 +1,6 @@
 package com.helpdesk.ticket;
 
+import com.helpdesk.shared.Priority;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -18,7 +18,7 @@ import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.support.IntegrationTest;
 import com.helpdesk.support.TestData;
 import com.helpdesk.ticket.NewTicket;
-import com.helpdesk.ticket.Priority;
+import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.RequestDetails;
 import com.helpdesk.ticket.RequestType;
 import com.helpdesk.ticket.TicketQueries;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import com.helpdesk.directory.Person;
-import com.helpdesk.ticket.Priority;
+import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.QueueFilter;
 import com.helpdesk.ticket.QueueView;
 import com.helpdesk.ticket.RequestType;

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import com.helpdesk.directory.Person;
 import com.helpdesk.ticket.AttachmentInfo;
-import com.helpdesk.ticket.Priority;
+import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.QueueFilter;
 import com.helpdesk.ticket.RequestDetails;
 import com.helpdesk.ticket.RequestDetails.ServerSpec;

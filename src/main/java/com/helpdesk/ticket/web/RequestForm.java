@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 import com.helpdesk.ticket.NewAttachment;
 import com.helpdesk.ticket.NewTicket;
-import com.helpdesk.ticket.Priority;
+import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.RequestDetails;
 import com.helpdesk.ticket.RequestDetails.ServerSpec;
 import com.helpdesk.ticket.RequestType;

@@ -10,7 +10,7 @@ import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.ticket.NewTicket;
-import com.helpdesk.ticket.Priority;
+import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.QueueFilter;
 import com.helpdesk.ticket.RequestType;
 import com.helpdesk.ticket.TicketQueries;

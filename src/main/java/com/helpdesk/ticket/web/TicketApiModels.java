@@ -8,7 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.helpdesk.ticket.Priority;
+import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.RequestDetails;
 import com.helpdesk.ticket.RequestType;
 import com.helpdesk.ticket.TicketPage;

@@ -8,7 +8,7 @@ import com.helpdesk.directory.GroupSummary;
 import com.helpdesk.directory.Person;
 import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.shared.InvalidInputException;
-import com.helpdesk.ticket.Priority;
+import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.QueueFilter;
 import com.helpdesk.ticket.QueueView;
 import com.helpdesk.ticket.RequestType;

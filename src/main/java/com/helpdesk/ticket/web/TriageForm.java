@@ -2,7 +2,7 @@ package com.helpdesk.ticket.web;
 
 import java.util.List;
 
-import com.helpdesk.ticket.Priority;
+import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.RequestType;
 import com.helpdesk.ticket.TicketStatus;
 import com.helpdesk.ticket.TicketView;
