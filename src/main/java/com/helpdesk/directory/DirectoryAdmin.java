@@ -11,8 +11,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.helpdesk.directory.internal.AuditEvent;
-import com.helpdesk.directory.internal.AuditEventRepository;
 import com.helpdesk.directory.internal.Client;
 import com.helpdesk.directory.internal.ClientRepository;
 import com.helpdesk.directory.internal.SupportGroup;
@@ -21,6 +19,7 @@ import com.helpdesk.directory.internal.SupportPlan;
 import com.helpdesk.directory.internal.SupportPlanRepository;
 import com.helpdesk.directory.internal.UserAccount;
 import com.helpdesk.directory.internal.UserAccountRepository;
+import com.helpdesk.shared.AuditLog;
 import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
@@ -51,14 +50,14 @@ public class DirectoryAdmin {
 
 	private final SupportGroupRepository groups;
 
-	private final AuditEventRepository audit;
+	private final AuditLog audit;
 
 	private final PasswordEncoder passwordEncoder;
 
 	private final Clock clock;
 
 	DirectoryAdmin(UserAccountRepository users, ClientRepository clients, SupportPlanRepository plans,
-			SupportGroupRepository groups, AuditEventRepository audit, PasswordEncoder passwordEncoder, Clock clock) {
+			SupportGroupRepository groups, AuditLog audit, PasswordEncoder passwordEncoder, Clock clock) {
 		this.users = users;
 		this.clients = clients;
 		this.plans = plans;
@@ -330,7 +329,7 @@ public class DirectoryAdmin {
 	}
 
 	private void record(Long actorId, String type, long id, String action, String details) {
-		this.audit.save(new AuditEvent(now(), actorId, type, id, action, details));
+		this.audit.record(actorId, type, id, action, details);
 	}
 
 	private Instant now() {

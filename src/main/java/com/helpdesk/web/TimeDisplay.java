@@ -34,7 +34,11 @@ public class TimeDisplay {
 	}
 
 	public String at(Instant instant) {
-		return (instant != null) ? DATE_TIME.format(instant.atZone(zone())) : "";
+		if (instant == null) {
+			return "";
+		}
+		var local = instant.atZone(zone());
+		return DATE_TIME.format(local) + " " + ZONE.format(local);
 	}
 
 	public String shortAt(Instant instant) {

@@ -66,6 +66,10 @@ class AdminController {
 	@PostMapping("/admin/clients")
 	String createClient(@ModelAttribute("client") ClientForm form, BindingResult errors, Model model,
 			Authentication auth, RedirectAttributes redirect, HttpServletResponse response) {
+		if (errors.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return clientForm(model, null);
+		}
 		try {
 			this.admin.createClient(form.toCommand(), actor(auth));
 		}
@@ -85,6 +89,10 @@ class AdminController {
 	@PostMapping("/admin/clients/{id}")
 	String updateClient(@PathVariable long id, @ModelAttribute("client") ClientForm form, BindingResult errors,
 			Model model, Authentication auth, RedirectAttributes redirect, HttpServletResponse response) {
+		if (errors.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return clientForm(model, id);
+		}
 		try {
 			this.admin.updateClient(id, version(form.getVersion()), form.toCommand(), actor(auth));
 		}
@@ -115,6 +123,10 @@ class AdminController {
 	@PostMapping("/admin/users")
 	String createUser(@ModelAttribute("user") UserForm form, BindingResult errors, Model model, Authentication auth,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		if (errors.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return userForm(model, null);
+		}
 		try {
 			this.admin.createUser(form.toCommand(), actor(auth));
 		}
@@ -135,6 +147,10 @@ class AdminController {
 	@PostMapping("/admin/users/{id}")
 	String updateUser(@PathVariable long id, @ModelAttribute("user") UserForm form, BindingResult errors, Model model,
 			Authentication auth, RedirectAttributes redirect, HttpServletResponse response) {
+		if (errors.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return userForm(model, id);
+		}
 		try {
 			this.admin.updateUser(id, version(form.getVersion()), form.toCommand(), actor(auth));
 		}
@@ -173,6 +189,10 @@ class AdminController {
 	@PostMapping("/admin/groups")
 	String createGroup(@ModelAttribute("group") GroupForm form, BindingResult errors, Model model, Authentication auth,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		if (errors.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return groupForm(model, null);
+		}
 		try {
 			this.admin.createGroup(form.toCommand(), actor(auth));
 		}
@@ -192,6 +212,10 @@ class AdminController {
 	@PostMapping("/admin/groups/{id}")
 	String updateGroup(@PathVariable long id, @ModelAttribute("group") GroupForm form, BindingResult errors,
 			Model model, Authentication auth, RedirectAttributes redirect, HttpServletResponse response) {
+		if (errors.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return groupForm(model, id);
+		}
 		try {
 			this.admin.updateGroup(id, version(form.getVersion()), form.toCommand(), actor(auth));
 		}
