@@ -206,6 +206,39 @@ public class DirectoryAdmin {
 		}
 	}
 
+	/**
+	 * What is wrong with a client as given, without saving anything (for a form that has
+	 * other errors too).
+	 */
+	@Transactional(readOnly = true)
+	public List<FieldError> problemsWithClient(ClientCommand command, Long id) {
+		return problems(() -> checkClient(command, id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<FieldError> problemsWithUser(UserCommand command, Long id) {
+		return problems(() -> checkUser(command, id,
+				id == null || (command.password() != null && !command.password().isBlank())));
+	}
+
+	@Transactional(readOnly = true)
+	public List<FieldError> problemsWithGroup(GroupCommand command, Long id) {
+		return problems(() -> {
+			checkGroup(command, id);
+			staffOnly(command.memberIds());
+		});
+	}
+
+	private static List<FieldError> problems(Runnable check) {
+		try {
+			check.run();
+			return List.of();
+		}
+		catch (InvalidInputException ex) {
+			return ex.errors();
+		}
+	}
+
 	private SupportPlan checkClient(ClientCommand command, Long id) {
 		List<FieldError> errors = new ArrayList<>();
 		if (command.name() == null || command.name().isBlank()) {

@@ -21,7 +21,13 @@ import org.springframework.stereotype.Component;
 @Component("when")
 public class TimeDisplay {
 
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.UK);
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+
+	/**
+	 * Java knows short names such as EST only in US English; GMT and BST are the same
+	 * there.
+	 */
+	private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 

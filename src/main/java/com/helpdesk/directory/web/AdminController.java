@@ -67,8 +67,8 @@ class AdminController {
 	String createClient(@ModelAttribute("client") ClientForm form, BindingResult errors, Model model,
 			Authentication auth, RedirectAttributes redirect, HttpServletResponse response) {
 		if (errors.hasErrors()) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return clientForm(model, null);
+			return refused(errors, this.admin.problemsWithClient(form.toCommand(), null), response,
+					clientForm(model, null));
 		}
 		try {
 			this.admin.createClient(form.toCommand(), actor(auth));
@@ -90,8 +90,8 @@ class AdminController {
 	String updateClient(@PathVariable long id, @ModelAttribute("client") ClientForm form, BindingResult errors,
 			Model model, Authentication auth, RedirectAttributes redirect, HttpServletResponse response) {
 		if (errors.hasErrors()) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return clientForm(model, id);
+			return refused(errors, this.admin.problemsWithClient(form.toCommand(), id), response,
+					clientForm(model, id));
 		}
 		try {
 			this.admin.updateClient(id, version(form.getVersion()), form.toCommand(), actor(auth));
@@ -124,8 +124,8 @@ class AdminController {
 	String createUser(@ModelAttribute("user") UserForm form, BindingResult errors, Model model, Authentication auth,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		if (errors.hasErrors()) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return userForm(model, null);
+			return refused(errors, this.admin.problemsWithUser(form.toCommand(), null), response,
+					userForm(model, null));
 		}
 		try {
 			this.admin.createUser(form.toCommand(), actor(auth));
@@ -148,8 +148,7 @@ class AdminController {
 	String updateUser(@PathVariable long id, @ModelAttribute("user") UserForm form, BindingResult errors, Model model,
 			Authentication auth, RedirectAttributes redirect, HttpServletResponse response) {
 		if (errors.hasErrors()) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return userForm(model, id);
+			return refused(errors, this.admin.problemsWithUser(form.toCommand(), id), response, userForm(model, id));
 		}
 		try {
 			this.admin.updateUser(id, version(form.getVersion()), form.toCommand(), actor(auth));
@@ -190,8 +189,8 @@ class AdminController {
 	String createGroup(@ModelAttribute("group") GroupForm form, BindingResult errors, Model model, Authentication auth,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		if (errors.hasErrors()) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return groupForm(model, null);
+			return refused(errors, this.admin.problemsWithGroup(form.toCommand(), null), response,
+					groupForm(model, null));
 		}
 		try {
 			this.admin.createGroup(form.toCommand(), actor(auth));
@@ -213,8 +212,7 @@ class AdminController {
 	String updateGroup(@PathVariable long id, @ModelAttribute("group") GroupForm form, BindingResult errors,
 			Model model, Authentication auth, RedirectAttributes redirect, HttpServletResponse response) {
 		if (errors.hasErrors()) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return groupForm(model, id);
+			return refused(errors, this.admin.problemsWithGroup(form.toCommand(), id), response, groupForm(model, id));
 		}
 		try {
 			this.admin.updateGroup(id, version(form.getVersion()), form.toCommand(), actor(auth));
@@ -255,6 +253,19 @@ class AdminController {
 	private static String invalid(InvalidInputException ex, BindingResult errors, HttpServletResponse response,
 			String view) {
 		ex.errors().forEach((e) -> errors.rejectValue(e.field(), e.messageKey()));
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return view;
+	}
+
+	/**
+	 * A form with values that could not be read: show those, and every other problem the
+	 * directory finds, together.
+	 */
+	private static String refused(BindingResult errors, List<InvalidInputException.FieldError> problems,
+			HttpServletResponse response, String view) {
+		problems.stream()
+			.filter((e) -> !errors.hasFieldErrors(e.field()))
+			.forEach((e) -> errors.rejectValue(e.field(), e.messageKey()));
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return view;
 	}
