@@ -2,7 +2,6 @@ package com.helpdesk.ticket.web;
 
 import java.util.Locale;
 
-import com.helpdesk.directory.Person;
 import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.ticket.QueueFilter;
@@ -80,17 +79,10 @@ class RequestController {
 		if (form.getType() == null) {
 			return "redirect:/requests/new";
 		}
-		Person me = user.person();
-		var request = form.toNewTicket(me.zone(), errors);
-		if (request != null) {
-			try {
-				long id = this.tickets.create(me, request, form.files());
-				redirect.addFlashAttribute("flash", text("request.created", id));
-				return "redirect:/requests/" + id;
-			}
-			catch (InvalidInputException ex) {
-				FormErrors.copy(ex, errors);
-			}
+		Long id = form.raise(this.tickets, user.person(), errors);
+		if (id != null) {
+			redirect.addFlashAttribute("flash", text("request.created", id));
+			return "redirect:/requests/" + id;
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return "requests/new";

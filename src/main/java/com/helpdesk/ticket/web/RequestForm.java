@@ -13,12 +13,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.helpdesk.directory.Person;
+import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.ticket.NewAttachment;
 import com.helpdesk.ticket.NewTicket;
 import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.RequestDetails;
 import com.helpdesk.ticket.RequestDetails.ServerSpec;
 import com.helpdesk.ticket.RequestType;
+import com.helpdesk.ticket.TicketService;
 
 import org.springframework.validation.BindingResult;
 import org.springframework.web.multipart.MultipartFile;
@@ -116,6 +119,24 @@ public class RequestForm {
 				this.desiredOutcome, this.impact, startedAt, this.service, this.system, this.accessLevel, this.reason);
 		return new NewTicket(this.type, this.subject, this.description, this.alreadyTried, this.priority, details,
 				this.requester);
+	}
+
+	/**
+	 * Raises the request as typed, for the requester's and the staff's form alike.
+	 * Answers its number, or {@code null} with the problems put next to the fields.
+	 */
+	Long raise(TicketService tickets, Person actor, BindingResult errors) {
+		NewTicket request = toNewTicket(actor.zone(), errors);
+		if (request == null) {
+			return null;
+		}
+		try {
+			return tickets.create(actor, request, files());
+		}
+		catch (InvalidInputException ex) {
+			FormErrors.copy(ex, errors);
+			return null;
+		}
 	}
 
 	/**

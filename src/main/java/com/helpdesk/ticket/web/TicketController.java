@@ -5,7 +5,6 @@ import java.util.Locale;
 
 import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.GroupSummary;
-import com.helpdesk.directory.Person;
 import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.Priority;
@@ -136,17 +135,10 @@ class TicketController {
 		if (form.getType() == null) {
 			return "redirect:/tickets/new";
 		}
-		Person me = user.person();
-		var request = form.toNewTicket(me.zone(), errors);
-		if (request != null) {
-			try {
-				long id = this.tickets.create(me, request, form.files());
-				redirect.addFlashAttribute("flash", text("ticket.raised", id));
-				return "redirect:/tickets/" + id;
-			}
-			catch (InvalidInputException ex) {
-				FormErrors.copy(ex, errors);
-			}
+		Long id = form.raise(this.tickets, user.person(), errors);
+		if (id != null) {
+			redirect.addFlashAttribute("flash", text("ticket.raised", id));
+			return "redirect:/tickets/" + id;
 		}
 		model.addAttribute("staffMode", true);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
