@@ -22,7 +22,6 @@ import com.helpdesk.ticket.TicketView;
 import com.helpdesk.ticket.TimelineEntry;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;

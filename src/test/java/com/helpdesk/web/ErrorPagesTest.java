@@ -26,7 +26,6 @@ import com.helpdesk.ticket.TicketService;
 import com.helpdesk.ticket.TicketStatus;
 import com.helpdesk.ticket.TicketView;
 import com.helpdesk.ticket.TriageChange;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

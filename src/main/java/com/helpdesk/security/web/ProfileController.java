@@ -1,6 +1,5 @@
 package com.helpdesk.security.web;
 
-import java.util.List;
 import java.util.Locale;
 
 import com.helpdesk.directory.Directory;
