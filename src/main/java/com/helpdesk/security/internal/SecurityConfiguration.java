@@ -64,7 +64,10 @@ class SecurityConfiguration {
 				"Forbidden", "Your role may not do this.");
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
-			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/api/v1/imports/**")
+			.authorizeHttpRequests((authorize) -> authorize
+				.requestMatchers("/api/v1/imports/**", "/api/v1/calendars", "/api/v1/calendars/**", "/api/v1/plans",
+						"/api/v1/plans/**", "/api/v1/clients", "/api/v1/clients/**", "/api/v1/users",
+						"/api/v1/users/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
