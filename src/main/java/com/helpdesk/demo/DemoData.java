@@ -1,11 +1,17 @@
 package com.helpdesk.demo;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
+import com.helpdesk.calendar.CalendarCommand;
+import com.helpdesk.calendar.Calendars;
+import com.helpdesk.calendar.OpeningHours;
 import com.helpdesk.directory.ClientCommand;
 import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.DirectoryAdmin;
@@ -13,9 +19,13 @@ import com.helpdesk.directory.GroupCommand;
 import com.helpdesk.directory.Person;
 import com.helpdesk.directory.Role;
 import com.helpdesk.directory.UserCommand;
+import com.helpdesk.shared.Priority;
+import com.helpdesk.sla.SlaClock;
+import com.helpdesk.sla.SlaMetric;
+import com.helpdesk.sla.SlaPolicies;
+import com.helpdesk.sla.SlaTarget;
 import com.helpdesk.ticket.NewAttachment;
 import com.helpdesk.ticket.NewTicket;
-import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.RequestDetails;
 import com.helpdesk.ticket.RequestDetails.ServerSpec;
 import com.helpdesk.ticket.RequestType;
@@ -50,14 +60,21 @@ class DemoData implements ApplicationRunner {
 
 	private final TicketService tickets;
 
+	private final Calendars calendars;
+
+	private final SlaPolicies policies;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	DemoData(Directory directory, DirectoryAdmin admin, TicketService tickets, JdbcClient jdbc, Clock clock) {
+	DemoData(Directory directory, DirectoryAdmin admin, TicketService tickets, Calendars calendars,
+			SlaPolicies policies, JdbcClient jdbc, Clock clock) {
 		this.directory = directory;
 		this.admin = admin;
 		this.tickets = tickets;
+		this.calendars = calendars;
+		this.policies = policies;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -82,6 +99,35 @@ class DemoData implements ApplicationRunner {
 				"Everything in Default, plus a quarterly site review, a named delivery manager, "
 						+ "faster response targets and 24/7 cover for critical issues.",
 				true, null);
+		long supportHours = this.calendars.create(
+				new CalendarCommand("UK support hours", "Europe/London",
+						weekdays(LocalTime.of(10, 0), LocalTime.of(18, 0)), Calendars.englandAndWalesBankHolidays()),
+				null);
+		this.policies.setUp(defaultPlan, supportHours, 0.25,
+				List.of(business(Priority.CRITICAL, SlaMetric.FIRST_REPLY, "PT1H"),
+						business(Priority.CRITICAL, SlaMetric.NEXT_REPLY, "PT2H"),
+						business(Priority.CRITICAL, SlaMetric.RESOLUTION, "PT8H"),
+						business(Priority.HIGH, SlaMetric.FIRST_REPLY, "PT4H"),
+						business(Priority.HIGH, SlaMetric.NEXT_REPLY, "PT4H"),
+						business(Priority.HIGH, SlaMetric.RESOLUTION, "PT16H"), endOfDay(Priority.NORMAL),
+						business(Priority.NORMAL, SlaMetric.NEXT_REPLY, "PT8H"),
+						business(Priority.NORMAL, SlaMetric.RESOLUTION, "PT40H"), endOfDay(Priority.LOW),
+						business(Priority.LOW, SlaMetric.NEXT_REPLY, "PT16H"),
+						business(Priority.LOW, SlaMetric.RESOLUTION, "PT80H")),
+				null, null);
+		this.policies.setUp(managedPlus, supportHours, 0.25,
+				List.of(always(Priority.CRITICAL, SlaMetric.FIRST_REPLY, "PT30M"),
+						always(Priority.CRITICAL, SlaMetric.NEXT_REPLY, "PT1H"),
+						always(Priority.CRITICAL, SlaMetric.RESOLUTION, "PT4H"),
+						business(Priority.HIGH, SlaMetric.FIRST_REPLY, "PT2H"),
+						business(Priority.HIGH, SlaMetric.NEXT_REPLY, "PT2H"),
+						business(Priority.HIGH, SlaMetric.RESOLUTION, "PT8H"),
+						business(Priority.NORMAL, SlaMetric.FIRST_REPLY, "PT4H"),
+						business(Priority.NORMAL, SlaMetric.NEXT_REPLY, "PT4H"),
+						business(Priority.NORMAL, SlaMetric.RESOLUTION, "PT24H"), endOfDay(Priority.LOW),
+						business(Priority.LOW, SlaMetric.NEXT_REPLY, "PT8H"),
+						business(Priority.LOW, SlaMetric.RESOLUTION, "PT40H")),
+				null, null);
 
 		long adminId = user("admin@helpdesk.test", "Ada Admin", Role.ADMIN, null);
 		user("manager@helpdesk.test", "Morgan Manager", Role.MANAGER, null);
@@ -167,6 +213,25 @@ class DemoData implements ApplicationRunner {
 				List.of());
 		this.tickets.triage(agent, access, currentVersion(access), new TriageChange(null, null, List.of("logs"),
 				expertsGroup, false, null, false, null, "Platform experts look after the log platform."));
+	}
+
+	private static List<OpeningHours> weekdays(LocalTime open, LocalTime close) {
+		return List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
+			.stream()
+			.map((day) -> new OpeningHours(day, open, close))
+			.toList();
+	}
+
+	private static SlaTarget business(Priority priority, SlaMetric metric, String within) {
+		return new SlaTarget(priority, metric, Duration.parse(within), false, SlaClock.BUSINESS);
+	}
+
+	private static SlaTarget always(Priority priority, SlaMetric metric, String within) {
+		return new SlaTarget(priority, metric, Duration.parse(within), false, SlaClock.ALWAYS);
+	}
+
+	private static SlaTarget endOfDay(Priority priority) {
+		return new SlaTarget(priority, SlaMetric.FIRST_REPLY, null, true, SlaClock.BUSINESS);
 	}
 
 	private long currentVersion(long ticketId) {

@@ -25,6 +25,7 @@ import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,16 +55,20 @@ public class DirectoryAdmin {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	DirectoryAdmin(UserAccountRepository users, ClientRepository clients, SupportPlanRepository plans,
-			SupportGroupRepository groups, AuditLog audit, PasswordEncoder passwordEncoder, Clock clock) {
+			SupportGroupRepository groups, AuditLog audit, PasswordEncoder passwordEncoder,
+			ApplicationEventPublisher events, Clock clock) {
 		this.users = users;
 		this.clients = clients;
 		this.plans = plans;
 		this.groups = groups;
 		this.audit = audit;
 		this.passwordEncoder = passwordEncoder;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -78,6 +83,7 @@ public class DirectoryAdmin {
 		Client client = this.clients
 			.save(new Client(command.name().trim(), plan, command.deliveryManagerId(), command.active(), now()));
 		record(actorId, "CLIENT", client.getId(), "CREATED", describe(command, plan));
+		this.events.publishEvent(new ClientPlanChanged(client.getId(), plan.getId(), now(), true));
 		return client.getId();
 	}
 
@@ -87,8 +93,12 @@ public class DirectoryAdmin {
 		SupportPlan plan = checkClient(command, id);
 		String before = "name=" + client.getName() + ", plan=" + client.getPlan().getName() + ", active="
 				+ client.isActive();
+		boolean planChanges = !client.getPlan().getId().equals(plan.getId());
 		client.change(command.name().trim(), plan, command.deliveryManagerId(), command.active(), now());
 		record(actorId, "CLIENT", id, "UPDATED", before + " -> " + describe(command, plan));
+		if (planChanges) {
+			this.events.publishEvent(new ClientPlanChanged(id, plan.getId(), now(), false));
+		}
 	}
 
 	public long createUser(UserCommand command, Long actorId) {

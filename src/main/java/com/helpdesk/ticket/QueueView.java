@@ -7,7 +7,7 @@ package com.helpdesk.ticket;
 public enum QueueView {
 
 	NEW("new"), OPEN("open"), PENDING("pending"), MINE("mine"), UNASSIGNED("unassigned"), GROUP("group"),
-	SOLVED("solved"), UNSOLVED("unsolved"), ALL("all");
+	BREACHING_SOON("breaching"), BREACHED("breached"), SOLVED("solved"), UNSOLVED("unsolved"), ALL("all");
 
 	private final String slug;
 

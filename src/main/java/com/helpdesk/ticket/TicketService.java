@@ -1,6 +1,9 @@
 package com.helpdesk.ticket;
 
 import com.helpdesk.shared.Priority;
+import com.helpdesk.sla.SlaInput;
+import com.helpdesk.sla.SlaService;
+import com.helpdesk.sla.SlaTicket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,9 +82,11 @@ public class TicketService {
 
 	private final Duration autoSolveAfter;
 
+	private final SlaService sla;
+
 	TicketService(TicketRepository tickets, CommentRepository comments, TicketEventRepository events,
 			AttachmentStore files, AttachmentRules attachmentRules, Directory directory,
-			ApplicationEventPublisher publisher, MessageSource messages, Clock clock,
+			ApplicationEventPublisher publisher, MessageSource messages, Clock clock, SlaService sla,
 			@Value("${helpdesk.pending.reminder-after}") Duration reminderAfter,
 			@Value("${helpdesk.pending.auto-solve-after}") Duration autoSolveAfter) {
 		this.tickets = tickets;
@@ -95,6 +100,7 @@ public class TicketService {
 		this.clock = clock;
 		this.reminderAfter = reminderAfter;
 		this.autoSolveAfter = autoSolveAfter;
+		this.sla = sla;
 	}
 
 	/**
@@ -144,6 +150,7 @@ public class TicketService {
 				request.description().trim(), blankToNull(request.alreadyTried()), priority, details,
 				requester.clientId(), requester.id(), groupId, now));
 		record(ticket, now, actor.id(), TimelineKind.CREATED, null, TicketStatus.NEW.name(), null, null);
+		tellSla(ticket, new SlaInput(now, SlaInput.Kind.CREATED, priority));
 		this.files.store(ticket.getId(), null, actor.id(), chosen, now);
 		this.publisher.publishEvent(new TicketCreated(ticket.getId(), groupId, requester.id()));
 		return ticket.getId();
@@ -171,6 +178,7 @@ public class TicketService {
 			flush(ticket, readVersion);
 			record(ticket, now, actor.id(), TimelineKind.PUBLIC_REPLY, null, null, comment.getId(), null);
 			recordStatus(ticket, now, actor.id(), before, next, null);
+			tellSla(ticket, SlaInput.of(now, SlaInput.Kind.STAFF_REPLY), statusInput(before, next, now));
 			this.files.store(ticketId, comment.getId(), actor.id(), chosen, now);
 			this.publisher.publishEvent(
 					new PublicReplyAdded(ticketId, comment.getId(), actor.id(), true, next, comment.getBody()));
@@ -182,6 +190,7 @@ public class TicketService {
 			flush(ticket, null);
 			record(ticket, now, actor.id(), TimelineKind.REQUESTER_REPLY, null, null, comment.getId(), null);
 			recordStatus(ticket, now, actor.id(), before, next, null);
+			tellSla(ticket, SlaInput.of(now, SlaInput.Kind.REQUESTER_REPLY), statusInput(before, next, now));
 			this.files.store(ticketId, comment.getId(), actor.id(), chosen, now);
 			this.publisher.publishEvent(
 					new PublicReplyAdded(ticketId, comment.getId(), actor.id(), false, next, comment.getBody()));
@@ -217,6 +226,7 @@ public class TicketService {
 		TicketStatus before = ticket.moveTo(next, now);
 		flush(ticket, null);
 		recordStatus(ticket, now, actor.id(), before, next, "requester");
+		tellSla(ticket, statusInput(before, next, now));
 		this.publisher.publishEvent(new StatusChanged(ticketId, before, next, actor.id(), false));
 	}
 
@@ -309,6 +319,10 @@ public class TicketService {
 			record(ticket, now, actor.id(), made.kind(), made.from(), made.to(), null, made.detail());
 		}
 		recordStatus(ticket, now, actor.id(), before, nextStatus, null);
+		tellSla(ticket,
+				changes.stream().anyMatch((c) -> c.kind() == TimelineKind.PRIORITY_CHANGED)
+						? new SlaInput(now, SlaInput.Kind.PRIORITY_CHANGED, ticket.getPriority()) : null,
+				statusInput(before, nextStatus, now));
 		if (nextStatus != before) {
 			this.publisher.publishEvent(new StatusChanged(ticketId, before, nextStatus, actor.id(), false));
 		}
@@ -351,6 +365,7 @@ public class TicketService {
 		this.tickets.flush();
 		record(ticket, now, null, TimelineKind.PUBLIC_REPLY, null, null, comment.getId(), null);
 		recordStatus(ticket, now, null, before, TicketStatus.SOLVED, "automatic");
+		tellSla(ticket, statusInput(before, TicketStatus.SOLVED, now));
 		this.publisher.publishEvent(new StatusChanged(ticketId, before, TicketStatus.SOLVED, null, true));
 		return true;
 	}
@@ -475,6 +490,36 @@ public class TicketService {
 			Long commentId, String detail) {
 		this.events.save(
 				new TicketEvent(ticket.getId(), now, actorId, kind, from, to, commentId, detail, ticket.getVersion()));
+	}
+
+	/**
+	 * Tells the SLA clocks what happened (nulls are left out) and the ticket's facts now.
+	 */
+	private void tellSla(Ticket ticket, SlaInput... inputs) {
+		List<SlaInput> happened = new ArrayList<>();
+		for (SlaInput input : inputs) {
+			if (input != null) {
+				happened.add(input);
+			}
+		}
+		this.sla.record(new SlaTicket(ticket.getId(), ticket.getClientId(), ticket.getPriority(),
+				ticket.getType().name(), ticket.getGroupId(), ticket.getAssigneeId(),
+				ticket.getStatus() == TicketStatus.SOLVED, ticket.getCreatedAt()), happened);
+	}
+
+	/**
+	 * What a status change means to the clocks: waiting on us, on the requester, or
+	 * solved.
+	 */
+	private static SlaInput statusInput(TicketStatus before, TicketStatus after, Instant at) {
+		if (before == after) {
+			return null;
+		}
+		return SlaInput.of(at, switch (after) {
+			case NEW, OPEN -> SlaInput.Kind.WAITING_ON_US;
+			case PENDING -> SlaInput.Kind.WAITING_ON_REQUESTER;
+			case SOLVED -> SlaInput.Kind.SOLVED;
+		});
 	}
 
 	private static String blankToNull(String value) {

@@ -18,7 +18,9 @@ record QueueCursor(QueueOrder order, long micros, long id) {
 		/** Most recently updated first. */
 		UPDATED_DESC,
 		/** Oldest first, for work to acknowledge in arrival order. */
-		CREATED_ASC
+		CREATED_ASC,
+		/** What is due soonest first. */
+		DUE_ASC
 
 	}
 

@@ -9,6 +9,7 @@ import com.helpdesk.directory.Person;
 import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
+import com.helpdesk.sla.SlaService;
 import com.helpdesk.ticket.NewTicket;
 import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.QueueFilter;
@@ -56,10 +57,13 @@ class TicketApiController {
 
 	private final Directory directory;
 
-	TicketApiController(TicketService tickets, TicketQueries queries, Directory directory) {
+	private final SlaService sla;
+
+	TicketApiController(TicketService tickets, TicketQueries queries, Directory directory, SlaService sla) {
 		this.tickets = tickets;
 		this.queries = queries;
 		this.directory = directory;
+		this.sla = sla;
 	}
 
 	@PostMapping
@@ -69,13 +73,13 @@ class TicketApiController {
 		Person me = user.person();
 		long id = this.tickets.create(me, new NewTicket(body.type(), body.subject(), body.description(),
 				body.alreadyTried(), body.priority(), body.details(), body.requester()), List.of());
-		return ResponseEntity.created(URI.create("/api/v1/tickets/" + id)).body(Ticket.of(this.queries.ticket(me, id)));
+		return ResponseEntity.created(URI.create("/api/v1/tickets/" + id)).body(ticket(me, id));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "A ticket")
 	Ticket get(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id) {
-		return Ticket.of(this.queries.ticket(user.person(), id));
+		return ticket(user.person(), id);
 	}
 
 	@GetMapping
@@ -139,7 +143,13 @@ class TicketApiController {
 		Person me = user.person();
 		Parsed patch = TicketPatch.read(body, this.directory);
 		this.tickets.triage(me, id, patch.version(), patch.change());
-		return Ticket.of(this.queries.ticket(me, id));
+		return ticket(me, id);
+	}
+
+	private Ticket ticket(Person viewer, long id) {
+		TicketView ticket = this.queries.ticket(viewer, id);
+		// the clocks are the team's working targets, not something requesters are shown
+		return Ticket.of(ticket, viewer.isStaff() ? this.sla.clocks(id) : List.of());
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.helpdesk.shared.Priority;
+import com.helpdesk.sla.SlaLine;
 import com.helpdesk.ticket.RequestDetails;
 import com.helpdesk.ticket.RequestType;
 import com.helpdesk.ticket.TicketPage;
@@ -64,8 +65,19 @@ final class TicketApiModels {
 
 	}
 
-	record Sla(String metric, String state, String target, OffsetDateTime dueAt, OffsetDateTime fulfilledAt,
-			OffsetDateTime breachedAt) {
+	/**
+	 * One clock: {@code target} is the clock time it allows, as an ISO-8601 duration
+	 * (business time for business-hours clocks).
+	 */
+	record Sla(String metric, int cycle, String state, String target, String clock, OffsetDateTime dueAt,
+			OffsetDateTime fulfilledAt, OffsetDateTime breachedAt) {
+
+		static Sla of(SlaLine line) {
+			return new Sla(line.metric().name(), line.cycle(), line.state().name(), line.targetTime().toString(),
+					line.target().clock().name(), time(line.dueAt()), time(line.fulfilledAt()),
+					time(line.breachedAt()));
+		}
+
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_ABSENT)
@@ -78,13 +90,13 @@ final class TicketApiModels {
 			String desiredOutcome, String impact, OffsetDateTime startedAt, String service, String system,
 			String accessLevel, String reason) {
 
-		static Ticket of(TicketView view) {
+		static Ticket of(TicketView view, List<SlaLine> clocks) {
 			RequestDetails d = view.details();
 			return new Ticket(view.id(), view.subject(), view.description(), view.alreadyTried(), view.type(),
 					view.status(), view.priority(), view.clientId(), view.requesterEmail(), view.assigneeEmail(),
 					view.groupId(), view.tags(), time(view.createdAt()), time(view.updatedAt()), view.version(),
-					List.of(), d.stepsToReproduce(), d.expectedOutcome(), d.actualOutcome(), d.application(),
-					d.environment(),
+					clocks.stream().map(Sla::of).toList(), d.stepsToReproduce(), d.expectedOutcome(), d.actualOutcome(),
+					d.application(), d.environment(),
 					(d.serverSpec() != null) ? new ServerSpec(d.serverSpec().cpu(), d.serverSpec().memory(),
 							d.serverSpec().disk(), d.serverSpec().os()) : null,
 					d.wantedBy(), d.desiredOutcome(), d.impact(), time(d.startedAt()), d.service(), d.system(),

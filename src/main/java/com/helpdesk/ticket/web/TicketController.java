@@ -1,5 +1,6 @@
 package com.helpdesk.ticket.web;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
@@ -7,12 +8,15 @@ import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.GroupSummary;
 import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.shared.InvalidInputException;
+import com.helpdesk.sla.SlaService;
 import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.QueueFilter;
 import com.helpdesk.ticket.QueueView;
 import com.helpdesk.ticket.RequestType;
 import com.helpdesk.ticket.StaleTicketException;
+import com.helpdesk.ticket.TicketPage;
 import com.helpdesk.ticket.TicketQueries;
+import com.helpdesk.ticket.TicketRow;
 import com.helpdesk.ticket.TicketService;
 import com.helpdesk.ticket.TicketStatus;
 import com.helpdesk.ticket.TicketView;
@@ -48,11 +52,21 @@ class TicketController {
 
 	private final MessageSource messages;
 
-	TicketController(TicketService tickets, TicketQueries queries, Directory directory, MessageSource messages) {
+	private final SlaService sla;
+
+	private final SlaExplanation explanation;
+
+	private final Clock clock;
+
+	TicketController(TicketService tickets, TicketQueries queries, Directory directory, MessageSource messages,
+			SlaService sla, SlaExplanation explanation, Clock clock) {
 		this.tickets = tickets;
 		this.queries = queries;
 		this.directory = directory;
 		this.messages = messages;
+		this.sla = sla;
+		this.explanation = explanation;
+		this.clock = clock;
 	}
 
 	/**
@@ -86,7 +100,10 @@ class TicketController {
 		QueueFilter filter = new QueueFilter(view, groupId, params.status(), params.priority(), params.type(),
 				params.client(), (view == QueueView.GROUP) ? null : params.group(), params.assignee(), params.q(),
 				QueueFilter.DEFAULT_PAGE_SIZE);
-		model.addAttribute("page", this.queries.page(user.person(), filter, params.cursor()));
+		TicketPage page = this.queries.page(user.person(), filter, params.cursor());
+		model.addAttribute("page", page);
+		model.addAttribute("slas", this.sla.summaries(page.rows().stream().map(TicketRow::id).toList()));
+		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("view", view);
 		model.addAttribute("viewGroup", groupId);
 		List<GroupSummary> groups = this.directory.groups();
@@ -102,8 +119,8 @@ class TicketController {
 		model.addAttribute("statuses", TicketStatus.values());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("types", RequestType.values());
-		model.addAttribute("views", List.of(QueueView.NEW, QueueView.OPEN, QueueView.PENDING, QueueView.MINE,
-				QueueView.UNASSIGNED, QueueView.SOLVED, QueueView.ALL));
+		model.addAttribute("views", List.of(QueueView.NEW, QueueView.OPEN, QueueView.PENDING, QueueView.BREACHING_SOON,
+				QueueView.BREACHED, QueueView.MINE, QueueView.UNASSIGNED, QueueView.SOLVED, QueueView.ALL));
 		model.addAttribute("filtered", params.filtered());
 		model.addAttribute("narrowed", params.narrowed());
 		return "tickets/queue";
@@ -148,7 +165,7 @@ class TicketController {
 	@GetMapping("/tickets/{id}")
 	String show(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id, Model model) {
 		TicketView ticket = this.queries.ticket(user.person(), id);
-		return page(ticket, model, null, null, null);
+		return page(user, ticket, model, null, null, null);
 	}
 
 	@PostMapping("/tickets/{id}/replies")
@@ -165,7 +182,7 @@ class TicketController {
 		catch (InvalidInputException ex) {
 			FormErrors.copy(ex, errors);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return page(this.queries.ticket(user.person(), id), model, form, null, null);
+			return page(user, this.queries.ticket(user.person(), id), model, form, null, null);
 		}
 		TicketStatus now = this.queries.ticket(user.person(), id).status();
 		redirect.addFlashAttribute("flash",
@@ -183,7 +200,7 @@ class TicketController {
 		catch (InvalidInputException ex) {
 			FormErrors.copy(ex, errors);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return page(this.queries.ticket(user.person(), id), model, null, form, null);
+			return page(user, this.queries.ticket(user.person(), id), model, null, form, null);
 		}
 		redirect.addFlashAttribute("flash", text("ticket.noted"));
 		return "redirect:/tickets/" + id;
@@ -203,12 +220,12 @@ class TicketController {
 		catch (TransitionNotAllowedException ex) {
 			errors.rejectValue("status", ex.messageKey(), ex.arguments(), null);
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
-			return page(this.queries.ticket(user.person(), id), model, null, null, form);
+			return page(user, this.queries.ticket(user.person(), id), model, null, null, form);
 		}
 		catch (InvalidInputException ex) {
 			FormErrors.copy(ex, errors);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return page(this.queries.ticket(user.person(), id), model, null, null, form);
+			return page(user, this.queries.ticket(user.person(), id), model, null, null, form);
 		}
 		redirect.addFlashAttribute("flash", text("ticket.triaged"));
 		return "redirect:/tickets/" + id;
@@ -245,8 +262,10 @@ class TicketController {
 		return "tickets/conflict";
 	}
 
-	private String page(TicketView ticket, Model model, CommentForm reply, CommentForm note, TriageForm triage) {
+	private String page(HelpdeskUser user, TicketView ticket, Model model, CommentForm reply, CommentForm note,
+			TriageForm triage) {
 		model.addAttribute("ticket", ticket);
+		model.addAttribute("clocks", this.explanation.explain(this.sla.clocks(ticket.id()), user.person().zone()));
 		CommentForm replyForm = (reply != null) ? reply : new CommentForm();
 		replyForm.setVersion(ticket.version());
 		model.addAttribute("reply", replyForm);

@@ -1,0 +1,103 @@
+package com.helpdesk.sla;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.helpdesk.calendar.BusinessCalendar;
+import com.helpdesk.sla.internal.PlanPolicies;
+import com.helpdesk.sla.internal.PlanPolicy;
+import com.helpdesk.sla.internal.SlaStore;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The clocks of tickets. The ticket module tells what happened ({@link #record}); the
+ * ticket's clocks are replayed from its whole history and stored, in the same
+ * transaction.
+ */
+@Service
+@Transactional
+public class SlaService {
+
+	private final SlaStore store;
+
+	private final PlanPolicies policies;
+
+	private final Clock clock;
+
+	SlaService(SlaStore store, PlanPolicies policies, Clock clock) {
+		this.store = store;
+		this.policies = policies;
+		this.clock = clock;
+	}
+
+	/**
+	 * Adds what happened to a ticket (possibly nothing, when only its facts changed) and
+	 * recomputes its clocks.
+	 */
+	public void record(SlaTicket facts, List<SlaInput> inputs) {
+		this.store.append(facts.ticketId(), inputs);
+		this.store.saveFacts(facts);
+		recompute(facts.ticketId());
+	}
+
+	/**
+	 * Replays a ticket's clocks from its history, as of now.
+	 */
+	public void recompute(long ticketId) {
+		SlaTicket facts = this.store.facts(ticketId).orElse(null);
+		if (facts == null) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		PlanPolicy policy = this.policies.forClient(facts.clientId());
+		List<SlaOutcome> outcomes = SlaReplay.replay(this.store.inputs(ticketId), policy, now);
+		this.store.save(facts, policy.planAt(now), outcomes, now);
+	}
+
+	/**
+	 * A ticket's clocks as of now, with what it takes to explain each.
+	 */
+	@Transactional(readOnly = true)
+	public List<SlaLine> clocks(long ticketId) {
+		SlaTicket facts = this.store.facts(ticketId).orElse(null);
+		if (facts == null) {
+			return List.of();
+		}
+		Instant now = this.clock.instant();
+		PlanPolicy policy = this.policies.forClient(facts.clientId());
+		List<SlaLine> lines = new ArrayList<>();
+		for (SlaOutcome o : SlaReplay.replay(this.store.inputs(ticketId), policy, now)) {
+			BusinessCalendar calendar = policy.calendar(o.startedAt());
+			Instant until = (o.dueAt() != null) ? o.dueAt() : ((o.fulfilledAt() != null) ? o.fulfilledAt() : now);
+			lines.add(new SlaLine(o.metric(), o.cycle(), o.state(), o.target(), o.targetTime(), o.startedAt(),
+					o.dueAt(), o.fulfilledAt(), o.breachedAt(), o.atRiskAt() != null && !o.atRiskAt().isAfter(now),
+					o.used(), o.pausedFor(), o.events(), closedDays(calendar, o.startedAt(), until)));
+		}
+		return lines;
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, SlaSummary> summaries(Collection<Long> ticketIds) {
+		return this.store.summaries(ticketIds);
+	}
+
+	private static List<LocalDate> closedDays(BusinessCalendar calendar, Instant from, Instant to) {
+		List<LocalDate> days = new ArrayList<>();
+		LocalDate last = LocalDate.ofInstant(to, calendar.zone());
+		for (LocalDate day = LocalDate.ofInstant(from, calendar.zone()); !day.isAfter(last)
+				&& days.size() < 10; day = day.plusDays(1)) {
+			if (calendar.isHoliday(day)) {
+				days.add(day);
+			}
+		}
+		return days;
+	}
+
+}

@@ -1,0 +1,138 @@
+package com.helpdesk.ticket.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.helpdesk.sla.SlaClock;
+import com.helpdesk.sla.SlaEvent;
+import com.helpdesk.sla.SlaLine;
+import com.helpdesk.sla.SlaState;
+import com.helpdesk.sla.SlaTarget;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a ticket's clocks into words for the ticket page: "due Tue 25 Nov, 11:30 GMT — 4
+ * business hours; paused 2 h 10 min while pending; closed Fri 25 Dec".
+ */
+@Component
+class SlaExplanation {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.UK);
+
+	private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.US);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
+
+	private final MessageSource messages;
+
+	SlaExplanation(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * One clock as the page shows it.
+	 */
+	record Clock(String metric, SlaState state, boolean atRisk, String headline, String explanation, List<Step> steps) {
+
+		public String tagClass() {
+			return switch (this.state) {
+				case BREACHED -> "govuk-tag--red";
+				case FULFILLED -> "govuk-tag--green";
+				case PAUSED -> "govuk-tag--grey";
+				case ACTIVE -> this.atRisk ? "govuk-tag--orange" : "govuk-tag--blue";
+			};
+		}
+
+	}
+
+	record Step(String when, String what) {
+	}
+
+	List<Clock> explain(List<SlaLine> lines, ZoneId zone) {
+		List<Clock> clocks = new ArrayList<>();
+		for (SlaLine line : lines) {
+			String metric = text("sla.metric." + line.metric())
+					+ ((line.cycle() > 1) ? " " + text("sla.cycle", line.cycle()) : "");
+			List<String> parts = new ArrayList<>();
+			parts.add(target(line.target(), line.targetTime()));
+			if (!line.pausedFor().isZero()) {
+				parts.add(text("sla.paused", duration(line.pausedFor())));
+			}
+			if (!line.closedDays().isEmpty()) {
+				parts.add(text("sla.closed", String.join(", ", line.closedDays().stream().map(DAY::format).toList())));
+			}
+			List<Step> steps = line.events().stream().map((e) -> new Step(at(e.at(), zone), step(e))).toList();
+			clocks.add(new Clock(metric, line.state(), line.atRisk(), headline(line, zone), String.join("; ", parts),
+					steps));
+		}
+		return clocks;
+	}
+
+	private String headline(SlaLine line, ZoneId zone) {
+		return switch (line.state()) {
+			case ACTIVE -> text(line.atRisk() ? "sla.headline.atRisk" : "sla.headline.active", at(line.dueAt(), zone));
+			case PAUSED -> text("sla.headline.paused", duration(positive(line.targetTime().minus(line.used()))));
+			case FULFILLED -> text("sla.headline.fulfilled", at(line.fulfilledAt(), zone), at(line.dueAt(), zone));
+			case BREACHED -> (line.fulfilledAt() != null)
+					? text("sla.headline.breachedThenMet", at(line.breachedAt(), zone), at(line.fulfilledAt(), zone))
+					: text("sla.headline.breached", at(line.breachedAt(), zone));
+		};
+	}
+
+	private String target(SlaTarget target, Duration time) {
+		if (target.endOfBusinessDay()) {
+			return text("sla.target.endOfDay");
+		}
+		return text((target.clock() == SlaClock.ALWAYS) ? "sla.target.always" : "sla.target.business",
+				duration(target.within()));
+	}
+
+	private String step(SlaEvent event) {
+		String what = text("sla.event." + event.kind());
+		return (event.detail() != null && event.kind() == SlaEvent.Kind.RETARGETED) ? what + " (" + event.detail() + ")"
+				: what;
+	}
+
+	/** "4 h", "30 min", "2 h 10 min", "3 days 2 h" */
+	static String duration(Duration duration) {
+		long minutes = duration.toMinutes();
+		long days = minutes / (24 * 60);
+		long hours = (minutes % (24 * 60)) / 60;
+		long mins = minutes % 60;
+		List<String> parts = new ArrayList<>();
+		if (days > 0) {
+			parts.add(days + ((days == 1) ? " day" : " days"));
+		}
+		if (hours > 0) {
+			parts.add(hours + " h");
+		}
+		if (mins > 0 || parts.isEmpty()) {
+			parts.add(mins + " min");
+		}
+		return String.join(" ", parts);
+	}
+
+	private static String at(Instant instant, ZoneId zone) {
+		if (instant == null) {
+			return "";
+		}
+		var local = instant.atZone(zone);
+		return WHEN.format(local) + " " + ZONE.format(local);
+	}
+
+	private static Duration positive(Duration duration) {
+		return duration.isNegative() ? Duration.ZERO : duration;
+	}
+
+	private String text(String key, Object... args) {
+		return this.messages.getMessage(key, args, Locale.UK);
+	}
+
+}
