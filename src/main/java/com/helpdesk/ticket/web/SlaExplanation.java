@@ -62,7 +62,7 @@ class SlaExplanation {
 					+ ((line.cycle() > 1) ? " " + text("sla.cycle", line.cycle()) : "");
 			List<String> parts = new ArrayList<>();
 			parts.add(target(line.target(), line.targetTime()));
-			if (!line.pausedFor().isZero()) {
+			if (line.pausedFor().toMinutes() > 0) {
 				parts.add(text("sla.paused", duration(line.pausedFor())));
 			}
 			if (!line.closedDays().isEmpty()) {
@@ -78,7 +78,8 @@ class SlaExplanation {
 	private String headline(SlaLine line, ZoneId zone) {
 		return switch (line.state()) {
 			case ACTIVE -> text(line.atRisk() ? "sla.headline.atRisk" : "sla.headline.active", at(line.dueAt(), zone));
-			case PAUSED -> text("sla.headline.paused", duration(positive(line.targetTime().minus(line.used()))));
+			case PAUSED ->
+				text("sla.headline.paused", clockTime(line.target(), positive(line.targetTime().minus(line.used()))));
 			case FULFILLED -> text("sla.headline.fulfilled", at(line.fulfilledAt(), zone), at(line.dueAt(), zone));
 			case BREACHED -> (line.fulfilledAt() != null)
 					? text("sla.headline.breachedThenMet", at(line.breachedAt(), zone), at(line.fulfilledAt(), zone))
@@ -91,13 +92,32 @@ class SlaExplanation {
 			return text("sla.target.endOfDay");
 		}
 		return text((target.clock() == SlaClock.ALWAYS) ? "sla.target.always" : "sla.target.business",
-				duration(target.within()));
+				clockTime(target, target.within()));
 	}
 
 	private String step(SlaEvent event) {
 		String what = text("sla.event." + event.kind());
 		return (event.detail() != null && event.kind() == SlaEvent.Kind.RETARGETED) ? what + " (" + event.detail() + ")"
 				: what;
+	}
+
+	/**
+	 * Business time in hours (a "day" of business time would read as 24 hours); 24/7 time
+	 * in days and hours.
+	 */
+	private static String clockTime(SlaTarget target, Duration duration) {
+		return (target.clock() == SlaClock.ALWAYS) ? duration(duration) : hours(duration);
+	}
+
+	/** "40 h", "2 h 10 min", "30 min" */
+	static String hours(Duration duration) {
+		long minutes = (duration.toSeconds() + 59) / 60;
+		long hours = minutes / 60;
+		long mins = minutes % 60;
+		if (hours == 0) {
+			return mins + " min";
+		}
+		return hours + " h" + ((mins > 0) ? " " + mins + " min" : "");
 	}
 
 	/** "4 h", "30 min", "2 h 10 min", "3 days 2 h" */
