@@ -109,6 +109,13 @@ public class Directory {
 			.toList();
 	}
 
+	public PlanSummary plan(long id) {
+		return this.plans.findById(id)
+			.map((plan) -> new PlanSummary(plan.getId(), plan.getName(), plan.getDescription(),
+					plan.isOutOfHoursCritical()))
+			.orElseThrow(() -> new NotFoundException("plan", id));
+	}
+
 	public List<GroupSummary> groups() {
 		return this.groups.findAllWithMembers().stream().map(Directory::toGroup).toList();
 	}

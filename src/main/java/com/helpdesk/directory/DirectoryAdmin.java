@@ -73,9 +73,48 @@ public class DirectoryAdmin {
 	}
 
 	public long createPlan(String name, String description, boolean outOfHoursCritical, Long actorId) {
-		SupportPlan plan = this.plans.save(new SupportPlan(name, description, outOfHoursCritical, now()));
-		record(actorId, "PLAN", plan.getId(), "CREATED", "name=" + name);
+		checkPlan(name, description, null);
+		SupportPlan plan = this.plans.save(new SupportPlan(name.trim(), description, outOfHoursCritical, now()));
+		record(actorId, "PLAN", plan.getId(), "CREATED", "name=" + name + ", 24/7 critical=" + outOfHoursCritical);
 		return plan.getId();
+	}
+
+	public void updatePlan(long id, String name, String description, boolean outOfHoursCritical, Long actorId) {
+		SupportPlan plan = this.plans.findById(id).orElseThrow(() -> new NotFoundException("plan", id));
+		checkPlan(name, description, id);
+		String before = "name=" + plan.getName() + ", 24/7 critical=" + plan.isOutOfHoursCritical();
+		plan.change(name.trim(), description, outOfHoursCritical);
+		record(actorId, "PLAN", id, "UPDATED",
+				before + " -> name=" + name.trim() + ", 24/7 critical=" + outOfHoursCritical);
+	}
+
+	/**
+	 * What is wrong with a plan's name and description, without saving anything.
+	 */
+	@Transactional(readOnly = true)
+	public List<FieldError> problemsWithPlan(String name, String description, Long id) {
+		return problems(() -> checkPlan(name, description, id));
+	}
+
+	private void checkPlan(String name, String description, Long id) {
+		List<FieldError> errors = new ArrayList<>();
+		if (name == null || name.isBlank()) {
+			errors.add(new FieldError("name", "plan.name.required"));
+		}
+		else if (name.trim().length() > 120) {
+			errors.add(new FieldError("name", "plan.name.tooLong"));
+		}
+		else if (this.plans.findAll()
+			.stream()
+			.anyMatch((p) -> p.getName().equalsIgnoreCase(name.trim()) && !p.getId().equals(id))) {
+			errors.add(new FieldError("name", "plan.name.taken"));
+		}
+		if (description != null && description.length() > 2000) {
+			errors.add(new FieldError("description", "plan.description.tooLong"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 	}
 
 	public long createClient(ClientCommand command, Long actorId) {

@@ -14,6 +14,7 @@ import com.helpdesk.calendar.Calendars;
 import com.helpdesk.directory.ClientPlanChanged;
 import com.helpdesk.directory.ClientSummary;
 import com.helpdesk.directory.Directory;
+import com.helpdesk.directory.DirectoryAdmin;
 import com.helpdesk.shared.AuditLog;
 import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
@@ -41,6 +42,8 @@ public class SlaPolicies {
 
 	private final Directory directory;
 
+	private final DirectoryAdmin directoryAdmin;
+
 	private final Calendars calendars;
 
 	private final SlaStore store;
@@ -49,14 +52,47 @@ public class SlaPolicies {
 
 	private final Clock clock;
 
-	SlaPolicies(JdbcClient jdbc, Directory directory, Calendars calendars, SlaStore store, AuditLog audit,
-			Clock clock) {
+	SlaPolicies(JdbcClient jdbc, Directory directory, DirectoryAdmin directoryAdmin, Calendars calendars,
+			SlaStore store, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.directory = directory;
+		this.directoryAdmin = directoryAdmin;
 		this.calendars = calendars;
 		this.store = store;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	/**
+	 * Creates a plan and its SLA set-up together.
+	 */
+	public long createPlan(PlanCommand command, Long actorId) {
+		List<FieldError> errors = new ArrayList<>(
+				this.directoryAdmin.problemsWithPlan(command.name(), command.description(), null));
+		errors.addAll(problems(command.calendarId(), command.atRiskShare(), command.targets()));
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		long id = this.directoryAdmin.createPlan(command.name(), command.description(), command.outOfHoursCritical(),
+				actorId);
+		setUp(id, command.calendarId(), command.atRiskShare(), command.targets(), null, actorId);
+		return id;
+	}
+
+	/**
+	 * Changes a plan and its SLA set-up together; the new targets hold from now.
+	 */
+	public void updatePlan(long planId, Long expectedVersion, PlanCommand command, Long actorId) {
+		this.directory.plan(planId);
+		List<FieldError> errors = new ArrayList<>(
+				this.directoryAdmin.problemsWithPlan(command.name(), command.description(), planId));
+		errors.addAll(problems(command.calendarId(), command.atRiskShare(), command.targets()));
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		setUp(planId, command.calendarId(), command.atRiskShare(), command.targets(), expectedVersion, actorId);
+		this.directoryAdmin.updatePlan(planId, command.name(), command.description(), command.outOfHoursCritical(),
+				actorId);
 	}
 
 	/**
@@ -146,6 +182,13 @@ public class SlaPolicies {
 	}
 
 	private void check(Long calendarId, double atRiskShare, List<SlaTarget> targets) {
+		List<FieldError> errors = problems(calendarId, atRiskShare, targets);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
+	private List<FieldError> problems(Long calendarId, double atRiskShare, List<SlaTarget> targets) {
 		List<FieldError> errors = new ArrayList<>();
 		if (calendarId == null) {
 			errors.add(new FieldError("calendar", "plan.calendar.required"));
@@ -162,15 +205,13 @@ public class SlaPolicies {
 			errors.add(new FieldError("atRiskShare", "plan.atRisk.invalid"));
 		}
 		Set<String> seen = new HashSet<>();
-		for (SlaTarget target : targets) {
+		for (SlaTarget target : (targets != null) ? targets : List.<SlaTarget>of()) {
 			if (!seen.add(target.priority() + "/" + target.metric())) {
 				errors.add(new FieldError("targets", "plan.targets.twice"));
 				break;
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		return errors;
 	}
 
 	private static String describe(List<SlaTarget> targets) {

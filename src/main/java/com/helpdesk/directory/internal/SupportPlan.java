@@ -38,6 +38,12 @@ public class SupportPlan {
 		this.createdAt = createdAt;
 	}
 
+	public void change(String name, String description, boolean outOfHoursCritical) {
+		this.name = name;
+		this.description = description;
+		this.outOfHoursCritical = outOfHoursCritical;
+	}
+
 	public Long getId() {
 		return this.id;
 	}
