@@ -157,6 +157,182 @@ public class TicketService {
 	}
 
 	/**
+	 * Brings a ticket from another helpdesk with its history (ADMIN). Comments, changes
+	 * and clocks are as if each event had happened here at its time; nobody is notified.
+	 */
+	public long importTicket(Person actor, ImportedTicket imported) {
+		if (actor.role() != com.helpdesk.directory.Role.ADMIN) {
+			throw new AccessDeniedException("administrators only");
+		}
+		Instant now = this.clock.instant();
+		List<FieldError> errors = new ArrayList<>();
+		if (imported.type() == null) {
+			errors.add(new FieldError("type", "request.type.required"));
+		}
+		text(errors, "subject", imported.subject(), true, SUBJECT_MAX);
+		text(errors, "description", imported.description(), true, TEXT_MAX);
+		text(errors, "alreadyTried", imported.alreadyTried(), false, TEXT_MAX);
+		Person requester = (imported.requesterEmail() != null)
+				? this.directory.findPersonByEmail(imported.requesterEmail()).filter(Person::isRequester).orElse(null)
+				: null;
+		if (requester == null) {
+			errors.add(new FieldError("requester", "request.requester.unknown"));
+		}
+		Person assignee = null;
+		if (imported.assigneeEmail() != null) {
+			assignee = this.directory.findPersonByEmail(imported.assigneeEmail()).filter(Person::isStaff).orElse(null);
+			if (assignee == null) {
+				errors.add(new FieldError("assignee", "ticket.assignee.unknown"));
+			}
+		}
+		if (imported.groupId() != null) {
+			try {
+				this.directory.group(imported.groupId());
+			}
+			catch (NotFoundException ex) {
+				errors.add(new FieldError("group", "ticket.group.unknown"));
+			}
+		}
+		if (imported.createdAt() == null || imported.createdAt().isAfter(now)) {
+			errors.add(new FieldError("createdAt", "import.createdAt.invalid"));
+		}
+		List<ImportedTicket.Event> events = (imported.events() != null) ? imported.events() : List.of();
+		List<Person> authors = new ArrayList<>();
+		Instant previous = imported.createdAt();
+		for (int i = 0; i < events.size(); i++) {
+			ImportedTicket.Event event = events.get(i);
+			String field = "events[" + i + "]";
+			if (event == null || event.at() == null || event.kind() == null
+					|| (previous != null && event.at().isBefore(previous)) || event.at().isAfter(now)) {
+				errors.add(new FieldError(field, "import.event.order"));
+				authors.add(null);
+				continue;
+			}
+			previous = event.at();
+			Person author = null;
+			switch (event.kind()) {
+				case PUBLIC_REPLY, INTERNAL_NOTE -> {
+					author = (event.authorEmail() != null)
+							? this.directory.findPersonByEmail(event.authorEmail()).filter(Person::isStaff).orElse(null)
+							: null;
+					if (author == null) {
+						errors.add(new FieldError(field, "import.event.staffAuthor"));
+					}
+					if (event.body() == null || event.body().isBlank() || event.body().strip().length() > TEXT_MAX) {
+						errors.add(new FieldError(field, "import.event.body"));
+					}
+				}
+				case REQUESTER_REPLY -> {
+					author = (event.authorEmail() != null)
+							? this.directory.findPersonByEmail(event.authorEmail()).orElse(null) : requester;
+					if (author == null || (author.isRequester() && requester != null
+							&& !Objects.equals(author.clientId(), requester.clientId()))) {
+						errors.add(new FieldError(field, "import.event.requesterAuthor"));
+					}
+					if (event.body() == null || event.body().isBlank() || event.body().strip().length() > TEXT_MAX) {
+						errors.add(new FieldError(field, "import.event.body"));
+					}
+				}
+				case STATUS_CHANGE -> {
+					if (event.status() == null) {
+						errors.add(new FieldError(field, "import.event.status"));
+					}
+				}
+				case PRIORITY_CHANGE -> {
+					if (event.priority() == null) {
+						errors.add(new FieldError(field, "import.event.priority"));
+					}
+				}
+			}
+			authors.add(author);
+		}
+		List<String> tags = tags((imported.tags() != null) ? imported.tags() : List.of(), errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+
+		Instant created = imported.createdAt();
+		Priority priority = (imported.priority() != null) ? imported.priority() : Priority.NORMAL;
+		Long groupId = (imported.groupId() != null) ? imported.groupId()
+				: this.directory.defaultIntakeGroup().map(GroupSummary::id).orElse(null);
+		RequestDetails details = (imported.details() != null) ? imported.details().forType(imported.type())
+				: RequestDetails.none();
+		Ticket ticket = Ticket.imported(imported.type(), imported.subject().trim(), imported.description().trim(),
+				blankToNull(imported.alreadyTried()), priority, details, requester.clientId(), requester.id(), groupId,
+				tags, created);
+		ticket.changeAssignee((assignee != null) ? assignee.id() : null);
+		List<SlaInput> inputs = new ArrayList<>();
+		inputs.add(new SlaInput(created, SlaInput.Kind.CREATED, priority));
+		for (ImportedTicket.Event event : events) {
+			switch (event.kind()) {
+				case PUBLIC_REPLY -> {
+					ticket.staffRepliedPublicly(event.at());
+					ticket.touch(event.at());
+					inputs.add(SlaInput.of(event.at(), SlaInput.Kind.STAFF_REPLY));
+				}
+				case REQUESTER_REPLY -> {
+					ticket.touch(event.at());
+					inputs.add(SlaInput.of(event.at(), SlaInput.Kind.REQUESTER_REPLY));
+				}
+				case INTERNAL_NOTE -> ticket.touch(event.at());
+				case STATUS_CHANGE -> {
+					TicketStatus before = ticket.moveTo(event.status(), event.at());
+					SlaInput input = statusInput(before, event.status(), event.at());
+					if (input != null) {
+						inputs.add(input);
+					}
+				}
+				case PRIORITY_CHANGE -> {
+					ticket.changePriority(event.priority());
+					ticket.touch(event.at());
+					inputs.add(new SlaInput(event.at(), SlaInput.Kind.PRIORITY_CHANGED, event.priority()));
+				}
+			}
+		}
+		ticket = this.tickets.saveAndFlush(ticket);
+		long id = ticket.getId();
+		this.events.save(new TicketEvent(id, created, requester.id(), TimelineKind.CREATED, null,
+				TicketStatus.NEW.name(), null, "imported", 0));
+		TicketStatus status = TicketStatus.NEW;
+		Priority current = priority;
+		for (int i = 0; i < events.size(); i++) {
+			ImportedTicket.Event event = events.get(i);
+			Person author = authors.get(i);
+			switch (event.kind()) {
+				case PUBLIC_REPLY, REQUESTER_REPLY, INTERNAL_NOTE -> {
+					Comment comment = this.comments.save(new Comment(id, author.id(), event.body().strip(),
+							event.kind() != ImportedTicket.Kind.INTERNAL_NOTE, event.at()));
+					TimelineKind kind = switch (event.kind()) {
+						case PUBLIC_REPLY -> TimelineKind.PUBLIC_REPLY;
+						case REQUESTER_REPLY -> TimelineKind.REQUESTER_REPLY;
+						default -> TimelineKind.INTERNAL_NOTE;
+					};
+					this.events
+						.save(new TicketEvent(id, event.at(), author.id(), kind, null, null, comment.getId(), null, 0));
+				}
+				case STATUS_CHANGE -> {
+					if (event.status() != status) {
+						this.events.save(new TicketEvent(id, event.at(), null, TimelineKind.STATUS_CHANGED,
+								status.name(), event.status().name(), null, "imported", 0));
+						status = event.status();
+					}
+				}
+				case PRIORITY_CHANGE -> {
+					if (event.priority() != current) {
+						this.events.save(new TicketEvent(id, event.at(), null, TimelineKind.PRIORITY_CHANGED,
+								current.name(), event.priority().name(), null, "imported", 0));
+						current = event.priority();
+					}
+				}
+			}
+		}
+		this.sla.record(new SlaTicket(id, ticket.getClientId(), ticket.getPriority(), ticket.getType().name(),
+				ticket.getGroupId(), ticket.getAssigneeId(), ticket.getStatus() == TicketStatus.SOLVED, created),
+				inputs);
+		return id;
+	}
+
+	/**
 	 * A public reply. From staff it sets the status they chose ({@code submitAs}) and,
 	 * when they give the version they read, fails if the ticket changed since; from the
 	 * requester's side it reopens a PENDING or SOLVED ticket.

@@ -100,6 +100,19 @@ public class Ticket {
 	}
 
 	/**
+	 * A ticket brought from another helpdesk, raised at {@code createdAt}; its history is
+	 * then applied in order.
+	 */
+	public static Ticket imported(RequestType type, String subject, String description, String alreadyTried,
+			Priority priority, RequestDetails details, long clientId, long requesterId, Long groupId, List<String> tags,
+			Instant createdAt) {
+		Ticket ticket = new Ticket(type, subject, description, alreadyTried, priority, details, clientId, requesterId,
+				groupId, createdAt);
+		ticket.changeTags(tags);
+		return ticket;
+	}
+
+	/**
 	 * Moves the ticket to {@code next}, keeping the dates that depend on the status in
 	 * step. Answers the status it had before.
 	 */
