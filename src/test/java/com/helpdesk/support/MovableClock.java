@@ -18,6 +18,13 @@ public class MovableClock extends Clock {
 		this.offset = this.offset.plus(duration);
 	}
 
+	/**
+	 * Makes "now" this instant (and lets it tick on from there).
+	 */
+	public void set(Instant now) {
+		this.offset = Duration.between(Instant.now(), now);
+	}
+
 	public void reset() {
 		this.offset = Duration.ZERO;
 	}
