@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * Sends each person to their home page: requesters to their requests, administrators to
- * administration, other staff to the ticket queues.
+ * administration, managers to the service levels, other staff to the ticket queues.
  */
 @Controller
 class HomeController {
@@ -18,6 +18,7 @@ class HomeController {
 		return switch (user.person().role()) {
 			case REQUESTER -> "redirect:/requests";
 			case ADMIN -> "redirect:/admin";
+			case MANAGER -> "redirect:/dashboard/sla";
 			default -> "redirect:/tickets";
 		};
 	}

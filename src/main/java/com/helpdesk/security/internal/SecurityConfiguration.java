@@ -99,6 +99,8 @@ class SecurityConfiguration {
 				.hasAnyRole(STAFF)
 				.requestMatchers("/admin", "/admin/**")
 				.hasRole("ADMIN")
+				.requestMatchers("/dashboard", "/dashboard/**")
+				.hasAnyRole("MANAGER", "ADMIN")
 				.requestMatchers(HttpMethod.GET, "/actuator/**")
 				.hasRole("ADMIN")
 				.anyRequest()
