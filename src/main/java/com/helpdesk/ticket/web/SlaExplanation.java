@@ -80,7 +80,9 @@ class SlaExplanation {
 			case ACTIVE -> text(line.atRisk() ? "sla.headline.atRisk" : "sla.headline.active", at(line.dueAt(), zone));
 			case PAUSED ->
 				text("sla.headline.paused", clockTime(line.target(), positive(line.targetTime().minus(line.used()))));
-			case FULFILLED -> text("sla.headline.fulfilled", at(line.fulfilledAt(), zone), at(line.dueAt(), zone));
+			case FULFILLED -> (line.dueAt() != null)
+					? text("sla.headline.fulfilled", at(line.fulfilledAt(), zone), at(line.dueAt(), zone))
+					: text("sla.headline.fulfilledWhilePaused", at(line.fulfilledAt(), zone));
 			case BREACHED -> (line.fulfilledAt() != null)
 					? text("sla.headline.breachedThenMet", at(line.breachedAt(), zone), at(line.fulfilledAt(), zone))
 					: text("sla.headline.breached", at(line.breachedAt(), zone));
