@@ -92,6 +92,7 @@ class AccessMatrixTest {
 		rows.add(page("GET /", (f) -> get("/")).anonymous(LOGIN)
 			.requesters(redirect("/requests"))
 			.staff(redirect("/tickets"))
+			.manager(redirect("/dashboard/sla"))
 			.admin(redirect("/admin")));
 		// requester pages
 		rows.add(page("GET /requests", (f) -> get("/requests")).anonymous(LOGIN).requesters(OK).staff(FORBIDDEN));
@@ -594,6 +595,10 @@ class AccessMatrixTest {
 
 		Row staff(Expect expect) {
 			return set(expect, Who.AGENT, Who.DELIVERY_MANAGER, Who.MANAGER, Who.ADMIN);
+		}
+
+		Row manager(Expect expect) {
+			return set(expect, Who.MANAGER);
 		}
 
 		Row admin(Expect expect) {

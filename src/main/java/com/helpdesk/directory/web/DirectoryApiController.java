@@ -11,6 +11,7 @@ import com.helpdesk.directory.DirectoryAdmin;
 import com.helpdesk.directory.Role;
 import com.helpdesk.directory.UserCommand;
 import com.helpdesk.directory.UserRecord;
+import com.helpdesk.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -64,8 +65,8 @@ class DirectoryApiController {
 	ResponseEntity<ClientResource> createClient(Authentication auth, @RequestBody ClientBody body) {
 		Long deliveryManager = (body.deliveryManager() != null)
 				? this.directory.findPersonByEmail(body.deliveryManager()).map((p) -> p.id()).orElse(-1L) : null;
-		long id = this.admin.createClient(new ClientCommand(body.name(), body.plan(), deliveryManager, true),
-				actor(auth));
+		long id = apiNames(() -> this.admin
+			.createClient(new ClientCommand(body.name(), body.plan(), deliveryManager, true), actor(auth)));
 		return ResponseEntity.created(URI.create("/api/v1/clients/" + id)).body(client(id));
 	}
 
@@ -84,7 +85,7 @@ class DirectoryApiController {
 	@PostMapping("/api/v1/users")
 	@Operation(summary = "Create a person", description = "A requester names their `client`; staff have none.")
 	ResponseEntity<UserResource> createUser(Authentication auth, @RequestBody UserBody body) {
-		long id = this.admin.createUser(command(body), actor(auth));
+		long id = apiNames(() -> this.admin.createUser(command(body), actor(auth)));
 		return ResponseEntity.created(URI.create("/api/v1/users/" + id)).body(user(id));
 	}
 
@@ -108,6 +109,25 @@ class DirectoryApiController {
 				? this.directory.findPerson(client.deliveryManagerId()).map((p) -> p.email()).orElse(null) : null;
 		return new ClientResource(client.id(), client.name(), client.planId(), dm, client.active());
 	}
+
+	/**
+	 * The directory names fields as its forms do; the API bodies call them otherwise.
+	 */
+	private static long apiNames(java.util.function.LongSupplier action) {
+		try {
+			return action.getAsLong();
+		}
+		catch (InvalidInputException ex) {
+			throw new InvalidInputException(ex.errors()
+				.stream()
+				.map((e) -> new InvalidInputException.FieldError(API_NAMES.getOrDefault(e.field(), e.field()),
+						e.messageKey()))
+				.toList());
+		}
+	}
+
+	private static final java.util.Map<String, String> API_NAMES = java.util.Map.of("planId", "plan",
+			"deliveryManagerId", "deliveryManager", "clientId", "client", "groupIds", "groups");
 
 	private Long actor(Authentication auth) {
 		return this.directory.findPersonByEmail(auth.getName()).map((p) -> p.id()).orElse(null);

@@ -113,7 +113,7 @@ class DashboardController {
 		if (errors.isEmpty() && from.isAfter(to)) {
 			errors.put("to", "dashboard.to.beforeFrom");
 		}
-		else if (errors.isEmpty() && from.plusDays(MAX_DAYS).isBefore(to)) {
+		else if (errors.isEmpty() && from.plusDays(MAX_DAYS - 1).isBefore(to)) {
 			errors.put("to", "dashboard.range.tooLong");
 		}
 		if (params.type() != null && !params.type().isBlank() && !TYPES.contains(params.type())) {
