@@ -238,6 +238,10 @@ public final class SlaReplay {
 
 		private boolean everTargeted;
 
+		private SlaTarget lastTarget;
+
+		private Duration lastTargetTime;
+
 		Clock(Life life, SlaPolicy policy, TreeMap<Instant, Priority> priorities) {
 			this.life = life;
 			this.policy = policy;
@@ -301,8 +305,12 @@ public final class SlaReplay {
 
 		void retarget(Instant at) {
 			SlaTarget before = this.target;
+			BusinessCalendar calendarBefore = this.calendar;
 			resolve(at);
 			if (same(before, this.target)) {
+				if (calendarBefore != this.calendar) {
+					this.events.add(new SlaEvent(at, SlaEvent.Kind.RETARGETED, "calendar changed"));
+				}
 				return;
 			}
 			this.events
@@ -333,6 +341,10 @@ public final class SlaReplay {
 			if (!this.everTargeted || (this.target == null && this.breachedAt == null)) {
 				return Optional.empty();
 			}
+			// a breach stays on the record, with the target it missed, even if that
+			// target has gone since
+			SlaTarget shown = (this.target != null) ? this.target : this.lastTarget;
+			Duration shownTime = (this.target != null) ? this.targetTime : this.lastTargetTime;
 			SlaState state;
 			if (this.breachedAt != null) {
 				state = SlaState.BREACHED;
@@ -343,7 +355,7 @@ public final class SlaReplay {
 			else {
 				state = this.running ? SlaState.ACTIVE : SlaState.PAUSED;
 			}
-			return Optional.of(new SlaOutcome(this.life.metric, this.life.cycle, state, this.target, this.targetTime,
+			return Optional.of(new SlaOutcome(this.life.metric, this.life.cycle, state, shown, shownTime,
 					this.life.start, this.dueAt, (state == SlaState.ACTIVE) ? atRiskAt : null, this.fulfilledAt,
 					this.breachedAt, this.used, this.pausedFor, List.copyOf(this.events)));
 		}
@@ -371,12 +383,26 @@ public final class SlaReplay {
 				return;
 			}
 			this.everTargeted = true;
-			this.calendar = (this.target.clock() == SlaClock.ALWAYS) ? BusinessCalendar.always(business.zone())
-					: business;
+			this.calendar = (this.target.clock() == SlaClock.ALWAYS) ? always(business) : business;
 			this.targetTime = this.target.endOfBusinessDay()
 					? this.calendar.between(this.life.start, this.calendar.endOfBusinessDay(this.life.start))
 					: this.target.within();
+			this.lastTarget = this.target;
+			this.lastTargetTime = this.targetTime;
 		}
+
+		/**
+		 * One always-open calendar per zone, so that an unchanged clock keeps the same
+		 * one.
+		 */
+		private BusinessCalendar always(BusinessCalendar business) {
+			if (this.alwaysOpen == null || !this.alwaysOpen.zone().equals(business.zone())) {
+				this.alwaysOpen = BusinessCalendar.always(business.zone());
+			}
+			return this.alwaysOpen;
+		}
+
+		private BusinessCalendar alwaysOpen;
 
 		private static boolean same(SlaTarget a, SlaTarget b) {
 			if (a == null || b == null) {
