@@ -199,6 +199,9 @@ public class TicketService {
 		List<ImportedTicket.Event> events = (imported.events() != null) ? imported.events() : List.of();
 		List<Person> authors = new ArrayList<>();
 		Instant previous = imported.createdAt();
+		// the history must follow the status rules as if it had happened here
+		TicketStatus simulated = TicketStatus.NEW;
+		boolean answered = false;
 		for (int i = 0; i < events.size(); i++) {
 			ImportedTicket.Event event = events.get(i);
 			String field = "events[" + i + "]";
@@ -221,8 +224,13 @@ public class TicketService {
 					if (event.body() == null || event.body().isBlank() || event.body().strip().length() > TEXT_MAX) {
 						errors.add(new FieldError(field, "import.event.body"));
 					}
+					if (event.kind() == ImportedTicket.Kind.PUBLIC_REPLY) {
+						answered = true;
+						simulated = TicketLifecycle.afterStaffReply(simulated, null);
+					}
 				}
 				case REQUESTER_REPLY -> {
+					simulated = TicketLifecycle.afterRequesterReply(simulated);
 					author = (event.authorEmail() != null)
 							? this.directory.findPersonByEmail(event.authorEmail()).orElse(null) : requester;
 					if (author == null || (author.isRequester() && requester != null
@@ -236,6 +244,13 @@ public class TicketService {
 				case STATUS_CHANGE -> {
 					if (event.status() == null) {
 						errors.add(new FieldError(field, "import.event.status"));
+					}
+					else if (event.status() != simulated) {
+						if (event.status() == TicketStatus.NEW
+								|| (event.status() == TicketStatus.PENDING && !answered)) {
+							errors.add(new FieldError(field, "import.event.transition"));
+						}
+						simulated = event.status();
 					}
 				}
 				case PRIORITY_CHANGE -> {
@@ -266,21 +281,22 @@ public class TicketService {
 		for (ImportedTicket.Event event : events) {
 			switch (event.kind()) {
 				case PUBLIC_REPLY -> {
-					ticket.staffRepliedPublicly(event.at());
-					ticket.touch(event.at());
 					inputs.add(SlaInput.of(event.at(), SlaInput.Kind.STAFF_REPLY));
+					TicketStatus before = ticket.moveTo(TicketLifecycle.afterStaffReply(ticket.getStatus(), null),
+							event.at());
+					ticket.staffRepliedPublicly(event.at());
+					addIfChanged(inputs, statusInput(before, ticket.getStatus(), event.at()));
 				}
 				case REQUESTER_REPLY -> {
-					ticket.touch(event.at());
 					inputs.add(SlaInput.of(event.at(), SlaInput.Kind.REQUESTER_REPLY));
+					TicketStatus before = ticket.moveTo(TicketLifecycle.afterRequesterReply(ticket.getStatus()),
+							event.at());
+					addIfChanged(inputs, statusInput(before, ticket.getStatus(), event.at()));
 				}
 				case INTERNAL_NOTE -> ticket.touch(event.at());
 				case STATUS_CHANGE -> {
 					TicketStatus before = ticket.moveTo(event.status(), event.at());
-					SlaInput input = statusInput(before, event.status(), event.at());
-					if (input != null) {
-						inputs.add(input);
-					}
+					addIfChanged(inputs, statusInput(before, event.status(), event.at()));
 				}
 				case PRIORITY_CHANGE -> {
 					ticket.changePriority(event.priority());
@@ -666,6 +682,12 @@ public class TicketService {
 			Long commentId, String detail) {
 		this.events.save(
 				new TicketEvent(ticket.getId(), now, actorId, kind, from, to, commentId, detail, ticket.getVersion()));
+	}
+
+	private static void addIfChanged(List<SlaInput> inputs, SlaInput input) {
+		if (input != null) {
+			inputs.add(input);
+		}
 	}
 
 	/**
