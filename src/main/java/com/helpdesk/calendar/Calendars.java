@@ -32,6 +32,7 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.component.VEvent;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,11 +50,14 @@ public class Calendars {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	Calendars(CalendarRepository calendars, AuditLog audit, Clock clock) {
+	Calendars(CalendarRepository calendars, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
 		this.calendars = calendars;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -82,6 +86,7 @@ public class Calendars {
 			calendar.replaceHolidays(days(command.holidays()), this.clock.instant());
 		}
 		this.audit.record(actorId, "CALENDAR", id, "UPDATED", before + " -> " + describe(command));
+		changed(id);
 	}
 
 	/**
@@ -107,6 +112,7 @@ public class Calendars {
 					all.entrySet().stream().map((e) -> new CalendarEntity.Day(e.getKey(), e.getValue())).toList(),
 					this.clock.instant());
 			this.audit.record(actorId, "CALENDAR", id, "HOLIDAYS_ADDED", added + " holidays added");
+			changed(id);
 		}
 		return added;
 	}
@@ -123,6 +129,11 @@ public class Calendars {
 		}
 		calendar.replaceHolidays(kept, this.clock.instant());
 		this.audit.record(actorId, "CALENDAR", id, "HOLIDAY_REMOVED", date.toString());
+		changed(id);
+	}
+
+	private void changed(long id) {
+		this.events.publishEvent(new CalendarChanged(id, this.clock.instant()));
 	}
 
 	@Transactional(readOnly = true)

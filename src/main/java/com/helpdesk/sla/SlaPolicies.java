@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.helpdesk.calendar.CalendarChanged;
 import com.helpdesk.calendar.Calendars;
 import com.helpdesk.directory.ClientPlanChanged;
 import com.helpdesk.directory.ClientSummary;
@@ -115,8 +116,19 @@ public class SlaPolicies {
 			this.jdbc.sql("insert into sla_plan (plan_id, calendar_id, at_risk_share) values (?, ?, ?)")
 				.params(planId, calendarId, atRiskShare)
 				.update();
+			this.jdbc.sql("insert into sla_plan_calendar (plan_id, calendar_id, valid_from) values (?, ?, ?)")
+				.params(planId, calendarId, Timestamp.from(from))
+				.update();
 		}
 		else {
+			if (current.get().calendarId() != calendarId) {
+				this.jdbc.sql("update sla_plan_calendar set valid_to = ? where plan_id = ? and valid_to is null")
+					.params(Timestamp.from(now), planId)
+					.update();
+				this.jdbc.sql("insert into sla_plan_calendar (plan_id, calendar_id, valid_from) values (?, ?, ?)")
+					.params(planId, calendarId, Timestamp.from(now))
+					.update();
+			}
 			this.jdbc.sql("""
 					update sla_plan set calendar_id = ?, at_risk_share = ?, version = version + 1 where plan_id = ?
 					""").params(calendarId, atRiskShare, planId).update();
@@ -175,6 +187,15 @@ public class SlaPolicies {
 			.params(event.clientId(), event.planId(), at)
 			.update();
 		this.store.markStale(List.of(event.clientId()));
+	}
+
+	/**
+	 * A calendar changed: the open tickets counted in it are recomputed by the next
+	 * sweep.
+	 */
+	@EventListener
+	void on(CalendarChanged event) {
+		this.store.markStaleOnCalendar(event.calendarId());
 	}
 
 	private List<Long> clientsOn(long planId) {

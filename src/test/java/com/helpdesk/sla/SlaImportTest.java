@@ -128,9 +128,6 @@ class SlaImportTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("importable")
 	void anImportedHistoryHasTheClocksOfTheSameHistoryLivedHere(SlaScenario scenario) throws Exception {
-		if (scenario.bug != null) {
-			SlaBugs.skipUnlessAsked(scenario.bug);
-		}
 		Lived lived = this.runner.live(scenario);
 		this.clock.set(scenario.checkAt);
 		JsonNode livedHere = read(
@@ -219,7 +216,6 @@ class SlaImportTest {
 	 */
 	@Test
 	void aRequesterReplyOnAPendingTicketReopensItAsItWouldHere() throws Exception {
-		SlaBugs.skipUnlessAsked(SlaBugs.IMPORTED_REPLY_DOES_NOT_REOPEN);
 		SlaScenario scenario = SlaScenarios.all()
 			.stream()
 			.filter((s) -> s.name.startsWith("Pending pauses the resolution clock"))
@@ -248,7 +244,6 @@ class SlaImportTest {
 	 */
 	@Test
 	void anImportIsPendingOnlyAfterAStaffReply() throws Exception {
-		SlaBugs.skipUnlessAsked(SlaBugs.IMPORTED_PENDING_WITHOUT_REPLY);
 		Person requester = this.data.requester(this.data.client());
 		long before = count("ticket");
 		Map<String, Object> body = base(requester.email(), "HIGH", "2026-11-24T10:00:00Z");

@@ -39,8 +39,6 @@ final class SlaScenario {
 
 	final List<Expected> expected;
 
-	final String bug;
-
 	private SlaScenario(Builder builder) {
 		this.name = builder.name;
 		this.zone = builder.zone;
@@ -48,7 +46,6 @@ final class SlaScenario {
 		this.steps = List.copyOf(builder.steps);
 		this.checkAt = builder.checkAt;
 		this.expected = List.copyOf(builder.expected);
-		this.bug = builder.bug;
 	}
 
 	static Builder scenario(String name) {
@@ -262,8 +259,6 @@ final class SlaScenario {
 
 		private final List<Expected> expected = new ArrayList<>();
 
-		private String bug;
-
 		Builder(String name) {
 			this.name = name;
 		}
@@ -330,12 +325,6 @@ final class SlaScenario {
 
 		/** No clocks at all. */
 		Builder noClocks() {
-			return this;
-		}
-
-		/** The engine gets this scenario wrong: it is skipped with this reason. */
-		Builder bug(String reason) {
-			this.bug = reason;
 			return this;
 		}
 

@@ -27,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link SlaScenarios}) raises a ticket, acts on it at set local times, and compares the
  * clocks at the check time with the ones worked out by hand, as {@link SlaService#clocks}
  * tells them and as {@code sla_metric} stores them after a recompute at that time.
- * Scenarios the engine gets wrong are skipped with the bug as the reason; run with
- * {@code -Dsla.bugs=true} to see them fail.
  */
 @IntegrationTest
 class SlaScenariosTest {
@@ -84,9 +82,6 @@ class SlaScenariosTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void clocksAreAsWorkedOutByHand(SlaScenario scenario) {
-		if (scenario.bug != null) {
-			SlaBugs.skipUnlessAsked(scenario.bug);
-		}
 		Lived lived = this.runner.live(scenario);
 		this.clock.set(scenario.checkAt);
 		List<Clock> expected = scenario.expectedClocks();

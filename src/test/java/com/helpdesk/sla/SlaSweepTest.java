@@ -281,7 +281,6 @@ class SlaSweepTest {
 
 	@Test
 	void afterTheSweepTheDueTagNamesTheMetricDueNext() {
-		SlaBugs.skipUnlessAsked(SlaBugs.SWEEP_LEAVES_NEXT_DUE_METRIC);
 		Person requester = this.data.requester(this.fixture.client(this.fixture.plan(Plan.STANDARD)));
 		at("2026-01-21T11:00");
 		long id = raise(requester, Priority.CRITICAL);
@@ -298,7 +297,6 @@ class SlaSweepTest {
 
 	@Test
 	void aHolidayAddedToThePlansCalendarMovesTheDueTimeTheSweepActsOn() {
-		SlaBugs.skipUnlessAsked(SlaBugs.CALENDAR_CHANGE_NOT_STALE);
 		long calendar = this.calendars.create(new CalendarCommand(TestData.unique("SLA closing"), "Europe/London",
 				List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
 					.stream()

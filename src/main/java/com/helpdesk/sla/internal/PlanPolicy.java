@@ -34,6 +34,15 @@ public final class PlanPolicy implements SlaPolicy {
 
 	}
 
+	/** Which calendar a plan counted, from when to when. */
+	record CalendarPeriod(long planId, long calendarId, Instant from, Instant to) {
+
+		boolean covers(Instant at) {
+			return !at.isBefore(this.from) && (this.to == null || at.isBefore(this.to));
+		}
+
+	}
+
 	/** One version of one target. */
 	record TargetRow(long planId, SlaTarget target, Instant from, Instant to) {
 
@@ -49,6 +58,8 @@ public final class PlanPolicy implements SlaPolicy {
 
 	private final Map<Long, Long> calendarOfPlan;
 
+	private final List<CalendarPeriod> calendarPeriods;
+
 	private final Map<Long, Double> riskOfPlan;
 
 	private final LongFunction<BusinessCalendar> calendars;
@@ -56,10 +67,12 @@ public final class PlanPolicy implements SlaPolicy {
 	private final Map<Long, BusinessCalendar> loaded = new HashMap<>();
 
 	PlanPolicy(List<Period> periods, List<TargetRow> targets, Map<Long, Long> calendarOfPlan,
-			Map<Long, Double> riskOfPlan, LongFunction<BusinessCalendar> calendars) {
+			List<CalendarPeriod> calendarPeriods, Map<Long, Double> riskOfPlan,
+			LongFunction<BusinessCalendar> calendars) {
 		this.periods = periods;
 		this.targets = targets;
 		this.calendarOfPlan = calendarOfPlan;
+		this.calendarPeriods = calendarPeriods;
 		this.riskOfPlan = riskOfPlan;
 		this.calendars = calendars;
 	}
@@ -100,7 +113,13 @@ public final class PlanPolicy implements SlaPolicy {
 				return null;
 			})
 			.list();
-		return new PlanPolicy(periods, targets, calendarOfPlan, riskOfPlan, calendars);
+		List<CalendarPeriod> calendarPeriods = jdbc
+			.sql("select plan_id, calendar_id, valid_from, valid_to from sla_plan_calendar where plan_id = any(?)")
+			.param(plans)
+			.query((rs, n) -> new CalendarPeriod(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+					SlaStore.instant(rs.getTimestamp(4))))
+			.list();
+		return new PlanPolicy(periods, targets, calendarOfPlan, calendarPeriods, riskOfPlan, calendars);
 	}
 
 	/**
@@ -126,7 +145,11 @@ public final class PlanPolicy implements SlaPolicy {
 	@Override
 	public BusinessCalendar calendar(Instant at) {
 		Long plan = planAt(at);
-		Long calendar = (plan != null) ? this.calendarOfPlan.get(plan) : null;
+		Long calendar = (plan != null) ? this.calendarPeriods.stream()
+			.filter((c) -> c.planId() == plan && c.covers(at))
+			.map(CalendarPeriod::calendarId)
+			.findFirst()
+			.orElse(this.calendarOfPlan.get(plan)) : null;
 		if (calendar == null) {
 			return BusinessCalendar.always(java.time.ZoneOffset.UTC);
 		}
@@ -137,6 +160,9 @@ public final class PlanPolicy implements SlaPolicy {
 	public List<Instant> changes(Instant from, Instant to) {
 		TreeSet<Instant> changes = new TreeSet<>();
 		for (Period period : this.periods) {
+			changes.add(period.from());
+		}
+		for (CalendarPeriod period : this.calendarPeriods) {
 			changes.add(period.from());
 		}
 		for (TargetRow row : this.targets) {

@@ -182,6 +182,18 @@ public class SlaStore {
 			.update();
 	}
 
+	/**
+	 * Marks for recomputing the open tickets of every client that was ever on a plan that
+	 * ever counted in this calendar.
+	 */
+	public int markStaleOnCalendar(long calendarId) {
+		return this.jdbc.sql("""
+				update sla_ticket set stale = true where not solved and client_id in (
+				    select cp.client_id from sla_client_plan cp
+				    join sla_plan_calendar pc on pc.plan_id = cp.plan_id where pc.calendar_id = ?)
+				""").param(calendarId).update();
+	}
+
 	public List<Long> stale(int limit) {
 		return this.jdbc.sql("select ticket_id from sla_ticket where stale order by ticket_id limit ?")
 			.param(limit)

@@ -88,22 +88,28 @@ public class SlaSweep {
 
 	private int[] markAndNotify(Instant now) {
 		Timestamp at = Timestamp.from(now);
-		int breached = this.jdbc.sql("""
+		List<Long> tickets = this.jdbc.sql("""
 				update sla_metric set state = 'BREACHED', breached_at = due_at,
 				    breach_assignee_id = coalesce(breach_assignee_id, assignee_id),
 				    breach_group_id = coalesce(breach_group_id, group_id)
 				where state = 'ACTIVE' and due_at <= ?
-				""").param(at).update();
+				returning ticket_id
+				""").param(at).query(Long.class).list();
+		int breached = tickets.size();
 		if (breached > 0) {
-			this.jdbc
-				.sql("""
-						update sla_ticket t set breached = true,
-						    next_due_at = (select min(m.due_at) from sla_metric m where m.ticket_id = t.ticket_id and m.state = 'ACTIVE')
-						where not t.solved and exists (select 1 from sla_metric m where m.ticket_id = t.ticket_id
-						    and m.state = 'BREACHED' and m.fulfilled_at is null and m.breached_at <= ?)
-						""")
-				.param(at)
-				.update();
+			// the ticket's summary follows its metrics: next due, its metric and the
+			// earliest at-risk time now come from what is still running
+			this.jdbc.sql("""
+					update sla_ticket t set breached = true, next_due_at = n.due_at, next_due_metric = n.metric,
+					    at_risk_at = r.at_risk_at
+					from (select distinct unnest(:tickets::bigint[]) as ticket_id) b
+					left join lateral (select m.due_at, m.metric from sla_metric m
+					    where m.ticket_id = b.ticket_id and m.state = 'ACTIVE' and m.due_at is not null
+					    order by m.due_at, m.metric limit 1) n on true
+					left join lateral (select min(m.at_risk_at) as at_risk_at from sla_metric m
+					    where m.ticket_id = b.ticket_id and m.state = 'ACTIVE') r on true
+					where t.ticket_id = b.ticket_id and not t.solved
+					""").param("tickets", tickets.toArray(Long[]::new)).update();
 		}
 		int notices = 0;
 		for (Notice notice : newNotices("BREACHED", """
