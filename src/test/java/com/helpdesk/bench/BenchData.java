@@ -157,9 +157,12 @@ final class BenchData {
 				}
 				long id = firstTicket + i;
 				boolean isOpen = i >= tickets - open;
-				// open tickets are the recent ones; closed ones spread over three years
+				// open tickets are the recent ones (three weeks); closed ones spread over
+				// the
+				// three years to now
 				Instant created = isOpen ? now.minus(Duration.ofMinutes(this.random.nextInt(21 * 24 * 60)))
-						: now.minus(span).plus(Duration.ofSeconds((long) ((double) i / tickets * span.toSeconds())));
+						: now.minus(span)
+							.plus(Duration.ofSeconds((long) ((double) i / (tickets - open) * span.toSeconds())));
 				int client = this.random.nextInt(30);
 				long requester = firstRequester + client + 30L * this.random.nextInt(10);
 				long group = firstGroup + this.random.nextInt(3);
