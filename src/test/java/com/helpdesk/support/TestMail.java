@@ -34,6 +34,25 @@ public final class TestMail {
 		return server;
 	}
 
+	/**
+	 * Starts the server again after a test stopped it, and waits until it takes
+	 * connections, so that the next mail sent does not meet a closed port.
+	 */
+	public static void restart() {
+		GreenMail mail = server();
+		mail.start();
+		long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		while (System.nanoTime() < until) {
+			try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+				return;
+			}
+			catch (IOException ex) {
+				Thread.onSpinWait();
+			}
+		}
+		throw new IllegalStateException("the test mail server did not come back on port " + port);
+	}
+
 	public static int port() {
 		server();
 		return port;
