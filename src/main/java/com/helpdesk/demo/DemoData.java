@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
 
@@ -19,6 +20,10 @@ import com.helpdesk.directory.GroupCommand;
 import com.helpdesk.directory.Person;
 import com.helpdesk.directory.Role;
 import com.helpdesk.directory.UserCommand;
+import com.helpdesk.rota.RotaCommand;
+import com.helpdesk.rota.RotaCommand.PositionCommand;
+import com.helpdesk.rota.RotaTemplate;
+import com.helpdesk.rota.Rotas;
 import com.helpdesk.shared.Priority;
 import com.helpdesk.sla.SlaClock;
 import com.helpdesk.sla.SlaMetric;
@@ -64,17 +69,20 @@ class DemoData implements ApplicationRunner {
 
 	private final SlaPolicies policies;
 
+	private final Rotas rotas;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	DemoData(Directory directory, DirectoryAdmin admin, TicketService tickets, Calendars calendars,
-			SlaPolicies policies, JdbcClient jdbc, Clock clock) {
+			SlaPolicies policies, Rotas rotas, JdbcClient jdbc, Clock clock) {
 		this.directory = directory;
 		this.admin = admin;
 		this.tickets = tickets;
 		this.calendars = calendars;
 		this.policies = policies;
+		this.rotas = rotas;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -141,8 +149,8 @@ class DemoData implements ApplicationRunner {
 		user("alice@client-a.test", "Alice Archer", Role.REQUESTER, clientA);
 		user("bob@client-b.test", "Bob Baker", Role.REQUESTER, clientB);
 
-		this.admin.createGroup(new GroupCommand("Tier 1", "Everyone on first-line support. New requests land here.",
-				true, Set.of(agent)), adminId);
+		long tier1 = this.admin.createGroup(new GroupCommand("Tier 1",
+				"Everyone on first-line support. New requests land here.", true, Set.of(agent)), adminId);
 		long experts = this.admin.createGroup(
 				new GroupCommand("Platform experts",
 						"Platform engineers on the support rotation; Tier 1 escalates here.", false, Set.of(expert)),
@@ -151,6 +159,42 @@ class DemoData implements ApplicationRunner {
 				"Security and compliance tickets, with follow-up.", false, Set.of(security)), adminId);
 
 		tickets(agent, experts);
+		rotas(supportHours, tier1, experts, agent, expert, security);
+	}
+
+	/**
+	 * The four patterns of the seeds, started eight weeks ago so each has a past to look
+	 * back on.
+	 */
+	private void rotas(long calendar, long tier1, long experts, long agent, long expert, long security) {
+		long priya = user("priya@helpdesk.test", "Priya Patel", Role.AGENT, null);
+		long tom = user("tom@helpdesk.test", "Tom Okafor", Role.AGENT, null);
+		long jo = user("jo@helpdesk.test", "Jo Lee", Role.AGENT, null);
+		long kim = user("kim@helpdesk.test", "Kim Novak", Role.AGENT, null);
+		long ravi = user("ravi@helpdesk.test", "Ravi Shah", Role.AGENT, null);
+		long lena = user("lena@helpdesk.test", "Lena Berg", Role.AGENT, null);
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Europe/London")));
+		LocalDate wednesday = today.minusWeeks(8).with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
+		LocalDate monday = today.minusWeeks(8).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		this.rotas.create(new RotaCommand("First-line support", RotaTemplate.WEEKLY_PAIR,
+				RotaTemplate.WEEKLY_PAIR.duty(), "Europe/London", wednesday, LocalTime.of(10, 0), calendar, tier1,
+				false, false, List.of(new PositionCommand("Developer", 1, 1, 0, List.of(agent, priya, jo)),
+						new PositionCommand("Ops engineer", 1, 1, 0, List.of(tom, kim)))),
+				null);
+		this.rotas.create(new RotaCommand("Out-of-hours on call", RotaTemplate.OUT_OF_HOURS,
+				RotaTemplate.OUT_OF_HOURS.duty(), "Europe/London", wednesday, LocalTime.of(10, 0), calendar, null, true,
+				false, List.of(new PositionCommand("On call", 1, 1, 0, List.of(tom, agent, expert)))), null);
+		this.rotas.create(new RotaCommand("Platform experts pairs", RotaTemplate.STAGGERED_PAIRS,
+				RotaTemplate.STAGGERED_PAIRS.duty(), "Europe/London", monday, LocalTime.of(9, 0), calendar, experts,
+				false, false, List.of(new PositionCommand("Support pair", 2, 1, 0, List.of(expert, ravi, lena, kim)))),
+				null);
+		this.rotas
+			.create(new RotaCommand("Cloud platform sub-team", RotaTemplate.TWO_IN_SIX, RotaTemplate.TWO_IN_SIX.duty(),
+					"Europe/London", monday, LocalTime.of(9, 0), calendar, null, false, false,
+					List.of(new PositionCommand("Engineer 1", 2, 2, 0, List.of(ravi, jo, lena)),
+							new PositionCommand("Engineer 2", 2, 2, 0, List.of(tom, kim, priya)),
+							new PositionCommand("Engineer 3", 2, 2, 0, List.of(expert, agent, security)))),
+					null);
 	}
 
 	private void tickets(long agentId, long expertsGroup) {

@@ -49,9 +49,12 @@ class InboxController {
 
 	@PostMapping("/notifications/{id}/open")
 	String open(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
-			@RequestParam(required = false) Long ticket) {
+			@RequestParam(required = false) Long ticket, @RequestParam(required = false) Boolean rota) {
 		this.inbox.read(user.id(), id);
-		return (ticket != null) ? "redirect:/tickets/" + ticket : "redirect:/notifications";
+		if (ticket != null) {
+			return "redirect:/tickets/" + ticket;
+		}
+		return Boolean.TRUE.equals(rota) ? "redirect:/rotas/mine" : "redirect:/notifications";
 	}
 
 	@PostMapping("/notifications/read")

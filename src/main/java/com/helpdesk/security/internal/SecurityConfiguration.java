@@ -69,6 +69,8 @@ class SecurityConfiguration {
 						"/api/v1/plans/**", "/api/v1/clients", "/api/v1/clients/**", "/api/v1/users",
 						"/api/v1/users/**")
 				.hasRole("ADMIN")
+				.requestMatchers("/api/v1/oncall/**", "/api/v1/rotas", "/api/v1/rotas/**")
+				.hasAnyRole(STAFF)
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
@@ -95,7 +97,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/requests", "/requests/**")
 				.hasRole("REQUESTER")
-				.requestMatchers("/tickets", "/tickets/**")
+				.requestMatchers("/tickets", "/tickets/**", "/rotas", "/rotas/**")
 				.hasAnyRole(STAFF)
 				.requestMatchers("/admin", "/admin/**")
 				.hasRole("ADMIN")
