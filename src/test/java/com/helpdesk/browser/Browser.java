@@ -3,6 +3,10 @@ package com.helpdesk.browser;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -344,6 +349,30 @@ public final class Browser {
 	public void checkPage(String name) {
 		screenshot(name);
 		checkAccessibility(name);
+	}
+
+	/**
+	 * Fetches a page of the app as the signed-in browser would, with its session cookie,
+	 * to see what a download holds and what status a page answers.
+	 */
+	public HttpResponse<String> fetch(String url) throws Exception {
+		String cookies = this.driver.manage()
+			.getCookies()
+			.stream()
+			.map((c) -> c.getName() + "=" + c.getValue())
+			.collect(Collectors.joining("; "));
+		Cookie session = this.driver.manage().getCookieNamed("SESSION");
+		assertThat(session).as("the browser holds the session cookie").isNotNull();
+		HttpClient client = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(30))
+			.build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+			.header("Cookie", cookies)
+			.timeout(Duration.ofSeconds(90))
+			.GET()
+			.build();
+		return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
 	void quit() {

@@ -186,6 +186,47 @@ class RotaBrowserTest {
 		browser.checkPage("rota-10-covered");
 	}
 
+	@Test
+	void theManagerReadsLastMonthsOnCallHoursDownloadsThemAndSignsThemOff() throws Exception {
+		Browser browser = this.browser;
+		browser.signIn("manager@helpdesk.test");
+		browser.clickLink("Rotas");
+		browser.clickLink("On-call hours");
+		assertThat(browser.heading()).isEqualTo("On-call hours");
+		java.time.YearMonth last = java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")).minusMonths(1);
+		assertThat(browser.path()).isEqualTo("/rotas/hours");
+		// the demo on-call rota has run for eight weeks: Tom, Alex and Erin took turns
+		// last month
+		WebElement table = browser.find(By.id("hours"));
+		assertThat(table.getText()).contains("Tom Okafor", "Alex Agent", "Erin Expert");
+		assertThat(browser.find(By.id("sign-off-status")).getText()).startsWith("Not signed off yet");
+		browser.checkPage("rota-11-hours");
+
+		String href = browser.find(By.linkText("Download as CSV")).getAttribute("href");
+		java.net.http.HttpResponse<String> csv = browser.fetch(href);
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
+			.contains("oncall-hours-" + last + ".csv");
+		List<String> lines = csv.body().lines().toList();
+		assertThat(lines.get(0)).isEqualTo(
+				"month,person,email,weekday_out_of_hours,weekend,bank_holiday,total,signed_off_by,signed_off_at");
+		// each row of the page is a line of the CSV with the same figures
+		List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
+		assertThat(lines).hasSize(rows.size() + 1);
+		for (WebElement row : rows) {
+			List<String> cells = row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList();
+			assertThat(lines).anyMatch((line) -> line.startsWith(last + "," + cells.get(0) + ",") && line
+				.contains("," + cells.get(1) + "," + cells.get(2) + "," + cells.get(3) + "," + cells.get(4) + ","));
+		}
+
+		browser.clickButton("Sign off "
+				+ java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.UK).format(last.atDay(1)));
+		assertThat(flash(browser)).startsWith("On-call hours for");
+		assertThat(browser.find(By.id("sign-off-status")).getText()).startsWith("Signed off by Morgan Manager");
+		assertThat(browser.findAll(By.xpath("//button[starts-with(normalize-space(), 'Sign off')]"))).isEmpty();
+		assertThat(browser.fetch(href).body()).contains("Morgan Manager");
+	}
+
 	private static void typeDate(Browser browser, String field, java.time.LocalDate date) {
 		browser.type(By.id(field), String.valueOf(date.getDayOfMonth()));
 		browser.type(By.id(field + "Month"), String.valueOf(date.getMonthValue()));

@@ -1,10 +1,7 @@
 package com.helpdesk.browser;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import com.helpdesk.calendar.Calendars;
 import com.helpdesk.directory.ClientCommand;
@@ -34,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -152,7 +147,7 @@ class SlaDashboardBrowserTest {
 		WebElement link = browser.find(By.linkText("Download as CSV"));
 		String href = link.getAttribute("href");
 		assertThat(href).contains("/dashboard/sla.csv?").contains("client=" + history.north());
-		HttpResponse<String> csv = fetch(href);
+		HttpResponse<String> csv = this.browser.fetch(href);
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
 		assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment")
@@ -180,8 +175,9 @@ class SlaDashboardBrowserTest {
 		assertThat(browser.find(By.id("from")).getAttribute("aria-describedby")).contains("from-error");
 		assertThat(browser.findAll(By.linkText("Download as CSV"))).as("no figures for a period that is not one")
 			.isEmpty();
-		assertThat(fetch(browser.url()).statusCode()).isEqualTo(400);
-		assertThat(fetch(browser.url().replace("/dashboard/sla?", "/dashboard/sla.csv?")).statusCode()).isEqualTo(400);
+		assertThat(this.browser.fetch(browser.url()).statusCode()).isEqualTo(400);
+		assertThat(this.browser.fetch(browser.url().replace("/dashboard/sla?", "/dashboard/sla.csv?")).statusCode())
+			.isEqualTo(400);
 		browser.checkPage("sla-dashboard-03-bad-date");
 	}
 
@@ -446,31 +442,6 @@ class SlaDashboardBrowserTest {
 			case NEXT_REPLY -> "Next reply";
 			case RESOLUTION -> "Resolution";
 		};
-	}
-
-	/**
-	 * Fetches a page of the app as the signed-in browser would, with its session cookie,
-	 * to see what a download holds and what status a page answers.
-	 */
-	HttpResponse<String> fetch(String url) throws Exception {
-		String cookies = this.browser.driver()
-			.manage()
-			.getCookies()
-			.stream()
-			.map((c) -> c.getName() + "=" + c.getValue())
-			.collect(Collectors.joining("; "));
-		Cookie session = this.browser.driver().manage().getCookieNamed("SESSION");
-		assertThat(session).as("the browser holds the session cookie").isNotNull();
-		HttpClient client = HttpClient.newBuilder()
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(30))
-			.build();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-			.header("Cookie", cookies)
-			.timeout(Duration.ofSeconds(90))
-			.GET()
-			.build();
-		return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
 }

@@ -198,6 +198,24 @@ class AccessMatrixTest {
 			.everyone(FORBIDDEN)
 			.admin(OK));
 		rows.add(page("GET /admin/groups", (f) -> get("/admin/groups")).anonymous(LOGIN).everyone(FORBIDDEN).admin(OK));
+		// rotas: staff; the hours report: managers and administrators
+		rows.add(page("GET /rotas", (f) -> get("/rotas")).anonymous(LOGIN).requesters(FORBIDDEN).staff(OK));
+		rows.add(page("GET /rotas/now", (f) -> get("/rotas/now")).anonymous(LOGIN).requesters(FORBIDDEN).staff(OK));
+		rows.add(page("GET /rotas/mine", (f) -> get("/rotas/mine")).anonymous(LOGIN).requesters(FORBIDDEN).staff(OK));
+		rows.add(page("GET /rotas/hours", (f) -> get("/rotas/hours")).anonymous(LOGIN)
+			.everyone(FORBIDDEN)
+			.manager(OK)
+			.admin(OK));
+		rows.add(page("GET /rotas/hours/export", (f) -> get("/rotas/hours/export")).anonymous(LOGIN)
+			.everyone(FORBIDDEN)
+			.manager(OK)
+			.admin(OK));
+		rows.add(page("GET /admin/rotas", (f) -> get("/admin/rotas")).anonymous(LOGIN).everyone(FORBIDDEN).admin(OK));
+		rows.add(page("GET /feeds/{unknown}.ics", (f) -> get("/feeds/unknown.ics")).anonymous(NOT_FOUND)
+			.everyone(NOT_FOUND));
+		rows.add(api("GET /api/v1/oncall/now", (f) -> get("/api/v1/oncall/now")).anonymous(UNAUTHORIZED)
+			.requesters(FORBIDDEN)
+			.staff(OK));
 		// everyone's own page
 		rows.add(page("GET /profile", (f) -> get("/profile")).anonymous(LOGIN).everyone(OK));
 		// files

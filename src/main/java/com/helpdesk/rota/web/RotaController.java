@@ -14,6 +14,7 @@ import com.helpdesk.directory.Directory;
 import com.helpdesk.rota.CoverCommand;
 import com.helpdesk.rota.LeaveClash;
 import com.helpdesk.rota.Leaves;
+import com.helpdesk.rota.RotaFeeds;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -56,12 +57,15 @@ class RotaController {
 
 	private final Leaves leaves;
 
+	private final RotaFeeds feeds;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	RotaController(Rotas rotas, ShiftSwaps swaps, Leaves leaves, Calendars calendars, Directory directory,
-			MessageSource messages, Clock clock) {
+	RotaController(Rotas rotas, ShiftSwaps swaps, Leaves leaves, RotaFeeds feeds, Calendars calendars,
+			Directory directory, MessageSource messages, Clock clock) {
+		this.feeds = feeds;
 		this.directory = directory;
 		this.leaves = leaves;
 		this.rotas = rotas;
@@ -97,6 +101,7 @@ class RotaController {
 		model.addAttribute("weeksAhead", WEEKS_AHEAD);
 		model.addAttribute("now", now);
 		model.addAttribute("leave", this.leaves.of(user.id()));
+		model.addAttribute("feeds", this.feeds.of(user.person()));
 		if (!model.containsAttribute("leaveForm")) {
 			model.addAttribute("leaveForm", new LeaveForm());
 		}

@@ -91,12 +91,14 @@ class SecurityConfiguration {
 				+ ((ex instanceof LoginThrottledException) ? "/login?throttled" : "/login?error"));
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests((authorize) -> authorize
-				.requestMatchers("/login", "/assets/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
-						"/favicon.svg", "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
-						"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.requestMatchers("/login", "/feeds/**", "/assets/**", "/webjars/**", "/css/**", "/js/**",
+						"/favicon.ico", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**",
+						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers("/requests", "/requests/**")
 				.hasRole("REQUESTER")
+				.requestMatchers("/rotas/hours", "/rotas/hours/**")
+				.hasAnyRole("MANAGER", "ADMIN")
 				.requestMatchers("/tickets", "/tickets/**", "/rotas", "/rotas/**")
 				.hasAnyRole(STAFF)
 				.requestMatchers("/admin", "/admin/**")

@@ -208,6 +208,23 @@ class RotaPagesTest {
 		assertThat(this.mvc.perform(get("/api/v1/oncall/now")).andReturn().getResponse().getStatus()).isEqualTo(401);
 	}
 
+	@Test
+	void onlyManagersSeeTheOnCallHoursAndItsCsvAndAMonthNotOverCannotBeSignedOff() throws Exception {
+		assertThat(send(get("/rotas/hours"), this.agent).getStatus()).isEqualTo(403);
+		assertThat(send(get("/rotas/hours/export"), this.agent).getStatus()).isEqualTo(403);
+		Person manager = this.data.person(Role.MANAGER, null);
+		MockHttpServletResponse page = send(get("/rotas/hours").param("month", "2026-10"), manager);
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(title(page.getContentAsString())).startsWith("On-call hours – October 2026");
+		MockHttpServletResponse csv = send(get("/rotas/hours/export").param("month", "2026-10"), manager);
+		assertThat(csv.getContentType()).startsWith("text/csv");
+		assertThat(csv.getContentAsString()).startsWith("month,person,email,weekday_out_of_hours");
+		assertThat(send(get("/rotas/hours").param("month", "last"), manager).getStatus()).isEqualTo(400);
+		MockHttpServletResponse future = send(post("/rotas/hours/sign-off").param("month", "2099-01"), manager);
+		assertThat(future.getStatus()).isEqualTo(400);
+		assertThat(future.getContentAsString()).contains("only once it is over");
+	}
+
 	private MockHttpServletRequestBuilder newRota(String name, String handover) {
 		LocalDate start = LocalDate.of(2026, 1, 5);
 		return post("/admin/rotas").param("template", "CUSTOM")

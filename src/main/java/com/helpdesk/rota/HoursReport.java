@@ -1,0 +1,23 @@
+package com.helpdesk.rota;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * A month's on-call hours per person, for compensation; frozen once a manager signs it
+ * off.
+ */
+public record HoursReport(YearMonth month, List<Line> lines, boolean signedOff, String signedBy, Instant signedAt) {
+
+	public record Line(long personId, String name, String email, Duration weekday, Duration weekend,
+			Duration bankHoliday) {
+
+		public Duration total() {
+			return this.weekday.plus(this.weekend).plus(this.bankHoliday);
+		}
+
+	}
+
+}
