@@ -213,6 +213,25 @@ public class Rotas {
 		return id;
 	}
 
+	/**
+	 * Whether a first-line rota hands its group's new tickets round its people on shift,
+	 * in hours.
+	 */
+	public void setAutoAssign(long rotaId, boolean enabled, Long actorId) {
+		this.store.lock(rotaId).orElseThrow(() -> new NotFoundException("rota", rotaId));
+		Rota rota = get(rotaId);
+		if (enabled && (rota.duty() != RotaDuty.FIRST_LINE || rota.groupId() == null)) {
+			throw new InvalidInputException("autoAssign", "rota.autoAssign.needsGroup");
+		}
+		this.store.setAutoAssign(rotaId, enabled);
+		this.audit.record(actorId, "ROTA", rotaId, "AUTO_ASSIGN", enabled ? "on" : "off");
+	}
+
+	@Transactional(readOnly = true)
+	public boolean autoAssign(long rotaId) {
+		return this.store.autoAssign(rotaId);
+	}
+
 	@Transactional(readOnly = true)
 	public Rota get(long id) {
 		return this.store.find(id).orElseThrow(() -> new NotFoundException("rota", id));

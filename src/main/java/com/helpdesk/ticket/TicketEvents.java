@@ -1,5 +1,9 @@
 package com.helpdesk.ticket;
 
+import java.time.Instant;
+
+import com.helpdesk.shared.Priority;
+
 /**
  * What the ticket module tells other modules, published inside the transaction of the
  * change (so a listener that writes, such as the mail outbox, commits or rolls back with
@@ -10,7 +14,18 @@ public final class TicketEvents {
 	private TicketEvents() {
 	}
 
-	public record TicketCreated(long ticketId, Long groupId, long requesterId) {
+	/**
+	 * A new ticket, with what routing needs to know of it.
+	 */
+	public record TicketCreated(long ticketId, Long groupId, long requesterId, long clientId, RequestType type,
+			Priority priority, Instant createdAt) {
+	}
+
+	/**
+	 * The helpdesk itself gave a ticket to someone: on call out of hours, or the next
+	 * first-line person on shift.
+	 */
+	public record TicketRouted(long ticketId, long assigneeId, String reason) {
 	}
 
 	/**

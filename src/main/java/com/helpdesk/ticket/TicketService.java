@@ -26,6 +26,7 @@ import com.helpdesk.ticket.TicketEvents.PendingReminderDue;
 import com.helpdesk.ticket.TicketEvents.PublicReplyAdded;
 import com.helpdesk.ticket.TicketEvents.StatusChanged;
 import com.helpdesk.ticket.TicketEvents.TicketCreated;
+import com.helpdesk.ticket.TicketEvents.TicketRouted;
 import com.helpdesk.ticket.internal.AttachmentRules;
 import com.helpdesk.ticket.internal.AttachmentStore;
 import com.helpdesk.ticket.internal.Comment;
@@ -152,7 +153,8 @@ public class TicketService {
 		record(ticket, now, actor.id(), TimelineKind.CREATED, null, TicketStatus.NEW.name(), null, null);
 		tellSla(ticket, new SlaInput(now, SlaInput.Kind.CREATED, priority));
 		this.files.store(ticket.getId(), null, actor.id(), chosen, now);
-		this.publisher.publishEvent(new TicketCreated(ticket.getId(), groupId, requester.id()));
+		this.publisher.publishEvent(new TicketCreated(ticket.getId(), groupId, requester.id(), requester.clientId(),
+				request.type(), priority, now));
 		return ticket.getId();
 	}
 
@@ -518,6 +520,30 @@ public class TicketService {
 		if (nextStatus != before) {
 			this.publisher.publishEvent(new StatusChanged(ticketId, before, nextStatus, actor.id(), false));
 		}
+	}
+
+	/**
+	 * The helpdesk gives a ticket to someone by a rule (on call out of hours, first-line
+	 * round-robin), recorded in the timeline with the rule as its reason. A ticket
+	 * already solved is left alone; answers whether it was given.
+	 */
+	public boolean route(long ticketId, long assigneeId, String reason) {
+		Instant now = this.clock.instant();
+		Ticket ticket = this.tickets.findForUpdate(ticketId)
+			.orElseThrow(() -> new NotFoundException("ticket", ticketId));
+		if (!ticket.getStatus().isUnsolved() || Long.valueOf(assigneeId).equals(ticket.getAssigneeId())) {
+			return false;
+		}
+		Person assignee = this.directory.findPerson(assigneeId)
+			.filter(Person::isStaff)
+			.orElseThrow(() -> new NotFoundException("person", assigneeId));
+		String from = personName(ticket.getAssigneeId());
+		ticket.changeAssignee(assignee.id());
+		ticket.touch(now);
+		flush(ticket, null);
+		record(ticket, now, null, TimelineKind.ASSIGNEE_CHANGED, from, assignee.name(), null, reason);
+		this.publisher.publishEvent(new TicketRouted(ticketId, assigneeId, reason));
+		return true;
 	}
 
 	/**

@@ -10,6 +10,11 @@ import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.Person;
 import com.helpdesk.directory.Role;
 import com.helpdesk.notification.Inbox;
+import com.helpdesk.ticket.TicketEvents.TicketRouted;
+import com.helpdesk.ticket.TicketQueries;
+import com.helpdesk.ticket.TicketSummary;
+import java.time.Duration;
+import com.helpdesk.rota.OnCallPaged;
 import com.helpdesk.rota.Rota;
 import com.helpdesk.rota.RotaPosition;
 import com.helpdesk.rota.Rotas;
@@ -50,9 +55,16 @@ class RotaNotices {
 
 	private final String baseUrl;
 
+	private final TicketQueries tickets;
+
+	private final Duration acknowledgeWithin;
+
 	RotaNotices(Inbox inbox, MailOutbox outbox, Directory directory, ShiftSwaps swaps, Rotas rotas,
-			MessageSource messages, ObjectProvider<JavaMailSender> mailSender,
-			@Value("${helpdesk.base-url}") String baseUrl) {
+			TicketQueries tickets, MessageSource messages, ObjectProvider<JavaMailSender> mailSender,
+			@Value("${helpdesk.base-url}") String baseUrl,
+			@Value("${helpdesk.oncall.acknowledge-within:PT15M}") Duration acknowledgeWithin) {
+		this.tickets = tickets;
+		this.acknowledgeWithin = acknowledgeWithin;
 		this.inbox = inbox;
 		this.outbox = outbox;
 		this.directory = directory;
@@ -104,6 +116,31 @@ class RotaNotices {
 				}
 			}
 		}
+	}
+
+	@EventListener
+	void on(OnCallPaged paged) {
+		TicketSummary ticket = this.tickets.summary(paged.ticketId());
+		Person person = this.directory.person(paged.personId());
+		String link = this.baseUrl + "/tickets/" + ticket.id();
+		Object[] args = { String.valueOf(ticket.id()), ticket.subject(), link, this.acknowledgeWithin.toMinutes() };
+		String text = this.messages.getMessage("inbox.rota.paged." + paged.level(), args, Locale.UK);
+		this.inbox.add(person.id(), ticket.id(), "ONCALL_PAGE", text);
+		if (this.mailSender.getIfAvailable() != null) {
+			this.outbox.enqueue(person.email(), this.messages.getMessage("mail.rota.paged.subject", args, Locale.UK),
+					text + "\n\n" + link + "\n");
+		}
+	}
+
+	@EventListener
+	void on(TicketRouted routed) {
+		if (routed.reason() != null && routed.reason().startsWith("Out of hours")) {
+			// the page says it, more loudly
+			return;
+		}
+		TicketSummary ticket = this.tickets.summary(routed.ticketId());
+		this.inbox.add(routed.assigneeId(), ticket.id(), "TICKET_ROUTED", this.messages.getMessage("inbox.rota.routed",
+				new Object[] { String.valueOf(ticket.id()), ticket.subject(), routed.reason() }, Locale.UK));
 	}
 
 	private Set<Long> positionMembers(SwapView swap) {

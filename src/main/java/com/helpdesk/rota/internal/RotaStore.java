@@ -113,6 +113,16 @@ public class RotaStore {
 			.optional();
 	}
 
+	public void setAutoAssign(long rotaId, boolean enabled) {
+		this.jdbc.sql("update rota set auto_assign = ?, version = version + 1 where id = ?")
+			.params(enabled, rotaId)
+			.update();
+	}
+
+	public boolean autoAssign(long rotaId) {
+		return this.jdbc.sql("select auto_assign from rota where id = ?").param(rotaId).query(Boolean.class).single();
+	}
+
 	public void touch(long rotaId) {
 		this.jdbc.sql("update rota set version = version + 1 where id = ?").param(rotaId).update();
 	}

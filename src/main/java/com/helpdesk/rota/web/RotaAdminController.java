@@ -135,6 +135,14 @@ class RotaAdminController {
 		return detail(rota, forms, positionId, errors, model);
 	}
 
+	@PostMapping("/admin/rotas/{id}/auto-assign")
+	String autoAssign(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
+		this.rotas.setAutoAssign(id, enabled, user.id());
+		redirect.addFlashAttribute("flash", text(enabled ? "admin.rota.autoAssign.on" : "admin.rota.autoAssign.off"));
+		return "redirect:/admin/rotas/" + id;
+	}
+
 	private RosterForm suggestedRoster(Rota rota, RotaPosition position) {
 		int next = rota.firstStintOnOrAfter(position, LocalDate.ofInstant(this.clock.instant(), rota.zone()));
 		while (!rota.stintStart(position, next).isAfter(this.clock.instant())) {
@@ -168,6 +176,7 @@ class RotaAdminController {
 						.toList());
 		}
 		model.addAttribute("rosterLines", lines);
+		model.addAttribute("autoAssign", this.rotas.autoAssign(rota.id()));
 		model.addAttribute("calendarName",
 				(rota.calendarId() != null) ? this.calendars.get(rota.calendarId()).name() : null);
 		Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();

@@ -1,0 +1,28 @@
+package com.helpdesk.rota.internal;
+
+import com.helpdesk.rota.OnCallRouting;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every minute, moves unacknowledged out-of-hours pages on to the next person; one
+ * instance at a time, and each page once.
+ */
+@Component
+class EscalationJob {
+
+	private final OnCallRouting routing;
+
+	EscalationJob(OnCallRouting routing) {
+		this.routing = routing;
+	}
+
+	@Scheduled(fixedDelayString = "${helpdesk.oncall.check-every:PT1M}", initialDelayString = "PT30S")
+	@SchedulerLock(name = "oncall-escalation", lockAtMostFor = "PT10M")
+	void run() {
+		this.routing.escalateDue();
+	}
+
+}

@@ -1,0 +1,136 @@
+package com.helpdesk.browser;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.helpdesk.calendar.CalendarCommand;
+import com.helpdesk.calendar.Calendars;
+import com.helpdesk.calendar.OpeningHours;
+import com.helpdesk.directory.ClientCommand;
+import com.helpdesk.directory.Directory;
+import com.helpdesk.directory.DirectoryAdmin;
+import com.helpdesk.directory.Person;
+import com.helpdesk.directory.PlanSummary;
+import com.helpdesk.rota.RotaCommand;
+import com.helpdesk.rota.RotaCommand.PositionCommand;
+import com.helpdesk.rota.RotaDuty;
+import com.helpdesk.rota.RotaTemplate;
+import com.helpdesk.rota.Rotas;
+import com.helpdesk.shared.Priority;
+import com.helpdesk.support.IntegrationTest;
+import com.helpdesk.support.MovableClock;
+import com.helpdesk.support.TestData;
+import com.helpdesk.ticket.NewTicket;
+import com.helpdesk.ticket.RequestDetails;
+import com.helpdesk.ticket.RequestType;
+import com.helpdesk.ticket.TicketService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.helpdesk.browser.BrowserTestSupport.flash;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * At two in the morning a 24/7 client raises a critical ticket; the on-call engineer
+ * finds the page in their notifications, opens the ticket, sees who was paged and who to
+ * escalate to, and says "I'm on it", which stops the escalation.
+ */
+@IntegrationTest
+class OnCallBrowserTest {
+
+	@RegisterExtension
+	static BrowserExtension browsers = new BrowserExtension();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	Rotas rotas;
+
+	@Autowired
+	Calendars calendars;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	DirectoryAdmin admin;
+
+	@Autowired
+	TicketService tickets;
+
+	@Autowired
+	MovableClock clock;
+
+	Browser browser;
+
+	@BeforeEach
+	void openBrowserSignedOut() {
+		this.browser = browsers.browser(this.port);
+		this.browser.open("/login");
+		this.browser.driver().manage().deleteAllCookies();
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void theOnCallEngineerFindsThePageOpensTheTicketAndAcknowledgesIt() {
+		Person ann = this.data.agent();
+		Person bob = this.data.agent();
+		long tier1 = this.directory.defaultIntakeGroup().orElseThrow().id();
+		long calendar = this.calendars.create(new CalendarCommand(TestData.unique("Team hours"), "Europe/London",
+				List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
+					.stream()
+					.map((d) -> new OpeningHours(d, LocalTime.of(10, 0), LocalTime.of(18, 0)))
+					.toList(),
+				List.of()), null);
+		this.rotas.create(new RotaCommand(TestData.unique("Night cover"), RotaTemplate.OUT_OF_HOURS, RotaDuty.ON_CALL,
+				"Europe/London", LocalDate.of(2027, 1, 6), LocalTime.of(10, 0), calendar, tier1, true, false,
+				List.of(new PositionCommand("On call", 1, 1, 0, List.of(ann.id(), bob.id())))), null);
+		long plan = this.directory.plans()
+			.stream()
+			.filter(PlanSummary::outOfHoursCritical)
+			.findFirst()
+			.orElseThrow()
+			.id();
+		Person requester = this.data
+			.requester(this.admin.createClient(new ClientCommand(TestData.unique("Shop"), plan, null, true), null));
+		this.clock.set(LocalDateTime.parse("2027-01-09T02:00").atZone(ZoneId.of("Europe/London")).toInstant());
+		String subject = TestData.unique("Checkout down");
+		long id = this.tickets.create(requester, new NewTicket(RequestType.QUESTION, subject, "Nobody can pay",
+				"Cleared the cache", Priority.CRITICAL, RequestDetails.none(), null), List.of());
+
+		Browser browser = this.browser;
+		browser.signIn(ann.email(), TestData.PASSWORD);
+		browser.open("/notifications");
+		assertThat(browser.text()).contains("Out of hours, you are on call: #" + id + " " + subject);
+		browser
+			.clickAndWaitForNewPage(browser.find(By.xpath("//button[contains(normalize-space(), 'you are on call')]")));
+		assertThat(browser.path()).isEqualTo("/tickets/" + id);
+		assertThat(browser.find(By.id("pages")).getText()).contains(ann.name(), "on call", "Not acknowledged yet");
+		assertThat(browser.find(By.id("escalate-to")).getText()).contains("Night cover", ann.name());
+		browser.checkPage("oncall-01-paged-ticket");
+
+		browser.clickButton("I'm on it");
+		assertThat(flash(browser)).isEqualTo("Acknowledged: the page will not escalate.");
+		assertThat(browser.find(By.id("pages")).getText()).contains("Acknowledged");
+		assertThat(browser.findAll(By.xpath("//button[normalize-space()=\"I'm on it\"]"))).isEmpty();
+	}
+
+}
