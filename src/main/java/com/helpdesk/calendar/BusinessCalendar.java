@@ -168,6 +168,22 @@ public final class BusinessCalendar {
 	}
 
 	/**
+	 * When a business day opens, if the calendar opens that date at all.
+	 */
+	public java.util.Optional<Instant> opening(LocalDate date) {
+		List<Interval> open = openOn(date);
+		return open.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(open.get(0).start());
+	}
+
+	/**
+	 * When a business day closes, if the calendar opens that date at all.
+	 */
+	public java.util.Optional<Instant> closing(LocalDate date) {
+		List<Interval> open = openOn(date);
+		return open.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(open.get(open.size() - 1).end());
+	}
+
+	/**
 	 * The open intervals of one local date, as instants, in order.
 	 */
 	List<Interval> openOn(LocalDate date) {

@@ -31,7 +31,11 @@ public class SlaService {
 
 	private final Clock clock;
 
-	SlaService(SlaStore store, PlanPolicies policies, Clock clock) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	SlaService(SlaStore store, PlanPolicies policies, Clock clock,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.store = store;
 		this.policies = policies;
 		this.clock = clock;
@@ -98,6 +102,21 @@ public class SlaService {
 			}
 		}
 		return days;
+	}
+
+	/**
+	 * Metrics that breached in {@code [from, to)}, earliest first, at most {@code limit}.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.List<SlaBreach> breachesBetween(Instant from, Instant to, int limit) {
+		return this.jdbc.sql("""
+				select ticket_id, metric, breached_at from sla_metric
+				where breached_at >= ? and breached_at < ? order by breached_at, id limit ?
+				""")
+			.params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), limit)
+			.query((rs, n) -> new SlaBreach(rs.getLong(1), SlaMetric.valueOf(rs.getString(2)),
+					rs.getTimestamp(3).toInstant()))
+			.list();
 	}
 
 }

@@ -60,4 +60,30 @@ public class TicketQueries {
 		return new AttachmentDownload(info.filename(), info.contentType(), info.size(), content);
 	}
 
+	/**
+	 * Tickets raised in {@code [from, to)}, oldest first, at most {@code limit}.
+	 */
+	public java.util.List<TicketBrief> raisedBetween(java.time.Instant from, java.time.Instant to, int limit) {
+		return this.reader.briefs("t.created_at >= ? and t.created_at < ?", "t.created_at, t.id", limit,
+				java.sql.Timestamp.from(from), java.sql.Timestamp.from(to));
+	}
+
+	/**
+	 * Unsolved CRITICAL tickets and incidents, oldest first, at most {@code limit}.
+	 */
+	public java.util.List<TicketBrief> openUrgent(int limit) {
+		return this.reader.briefs("t.status <> 'SOLVED' and (t.priority = 'CRITICAL' or t.type = 'INCIDENT')",
+				"t.created_at, t.id", limit);
+	}
+
+	/**
+	 * Some tickets by id, in the order asked.
+	 */
+	public java.util.List<TicketBrief> briefs(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return java.util.List.of();
+		}
+		return this.reader.briefs("t.id = any(?)", "t.id", ids.size(), (Object) ids.toArray(Long[]::new));
+	}
+
 }

@@ -202,6 +202,14 @@ class AccessMatrixTest {
 		rows.add(page("GET /rotas", (f) -> get("/rotas")).anonymous(LOGIN).requesters(FORBIDDEN).staff(OK));
 		rows.add(page("GET /rotas/now", (f) -> get("/rotas/now")).anonymous(LOGIN).requesters(FORBIDDEN).staff(OK));
 		rows.add(page("GET /rotas/mine", (f) -> get("/rotas/mine")).anonymous(LOGIN).requesters(FORBIDDEN).staff(OK));
+		rows.add(page("GET /rotas/handovers", (f) -> get("/rotas/handovers")).anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(OK));
+		rows.add(page("GET /rotas/escalation?ticket={ticket}",
+				(f) -> get("/rotas/escalation").param("ticket", String.valueOf(f.ticket)))
+			.anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(OK));
 		rows.add(page("GET /rotas/hours", (f) -> get("/rotas/hours")).anonymous(LOGIN)
 			.everyone(FORBIDDEN)
 			.manager(OK)

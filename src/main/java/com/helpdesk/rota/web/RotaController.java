@@ -13,6 +13,7 @@ import com.helpdesk.calendar.Calendars;
 import com.helpdesk.directory.Directory;
 import com.helpdesk.rota.CoverCommand;
 import com.helpdesk.rota.LeaveClash;
+import com.helpdesk.rota.Handovers;
 import com.helpdesk.rota.Leaves;
 import com.helpdesk.rota.RotaFeeds;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,14 +58,17 @@ class RotaController {
 
 	private final Leaves leaves;
 
+	private final Handovers handovers;
+
 	private final RotaFeeds feeds;
 
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	RotaController(Rotas rotas, ShiftSwaps swaps, Leaves leaves, RotaFeeds feeds, Calendars calendars,
-			Directory directory, MessageSource messages, Clock clock) {
+	RotaController(Rotas rotas, ShiftSwaps swaps, Leaves leaves, RotaFeeds feeds, Handovers handovers,
+			Calendars calendars, Directory directory, MessageSource messages, Clock clock) {
+		this.handovers = handovers;
 		this.feeds = feeds;
 		this.directory = directory;
 		this.leaves = leaves;
@@ -89,6 +93,7 @@ class RotaController {
 	@GetMapping("/rotas/now")
 	String now(Model model) {
 		model.addAttribute("onDuty", this.rotas.now());
+		model.addAttribute("handovers", this.handovers.needingAttention());
 		return "rotas/now :: banner";
 	}
 

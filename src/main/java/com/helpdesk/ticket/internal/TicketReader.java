@@ -54,6 +54,27 @@ public class TicketReader {
 		return this.queue.find(viewer, filter, cursor);
 	}
 
+	/**
+	 * One-line tickets matching a fixed condition written by the ticket module itself.
+	 */
+	public java.util.List<com.helpdesk.ticket.TicketBrief> briefs(String where, String orderBy, int limit,
+			Object... params) {
+		Object[] all = java.util.Arrays.copyOf(params, params.length + 1);
+		all[params.length] = limit;
+		return this.jdbc.sql("""
+				select t.id, t.subject, t.status, t.priority, t.type, t.created_at, c.name as client_name
+				from ticket t join client c on c.id = t.client_id
+				where %s order by %s limit ?
+				""".formatted(where, orderBy))
+			.params(all)
+			.query((rs, n) -> new com.helpdesk.ticket.TicketBrief(rs.getLong("id"), rs.getString("subject"),
+					TicketStatus.valueOf(rs.getString("status")),
+					com.helpdesk.shared.Priority.valueOf(rs.getString("priority")),
+					com.helpdesk.ticket.RequestType.valueOf(rs.getString("type")),
+					rs.getTimestamp("created_at").toInstant(), rs.getString("client_name")))
+			.list();
+	}
+
 	public Optional<TicketSummary> summary(long id) {
 		return this.jdbc.sql("""
 				select id, subject, status, client_id, requester_id, assignee_id, group_id from ticket where id = ?

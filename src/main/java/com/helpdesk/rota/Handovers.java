@@ -1,0 +1,349 @@
+package com.helpdesk.rota;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.helpdesk.calendar.BusinessCalendar;
+import com.helpdesk.calendar.Calendars;
+import com.helpdesk.directory.Directory;
+import com.helpdesk.directory.Person;
+import com.helpdesk.rota.Handover.Kind;
+import com.helpdesk.rota.Handover.Status;
+import com.helpdesk.shared.AuditLog;
+import com.helpdesk.shared.ConflictException;
+import com.helpdesk.shared.InvalidInputException;
+import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.sla.SlaBreach;
+import com.helpdesk.sla.SlaService;
+import com.helpdesk.ticket.TicketBrief;
+import com.helpdesk.ticket.TicketQueries;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Handovers (seeds 002/003): each business day of an on-call rota's calendar, on call
+ * hands over to the day team when it opens and the day team hands back before it closes.
+ * A handover is pre-filled with what happened in the shift (tickets raised, urgent ones
+ * still open, out-of-hours pages, SLA breaches), the writer adds notes, and someone
+ * coming on acknowledges it. Missing and unacknowledged ones show up.
+ */
+@Service
+@Transactional
+public class Handovers {
+
+	/** How long after it is due a handover counts as missing. */
+	static final Duration GRACE = Duration.ofHours(1);
+
+	/** How early before it is due a handover may be written. */
+	static final Duration EARLY = Duration.ofHours(3);
+
+	private static final int DAYS_SHOWN = 7;
+
+	private static final int MAX_NOTES = 10_000;
+
+	private static final int LIST_LIMIT = 50;
+
+	private final Rotas rotas;
+
+	private final Calendars calendars;
+
+	private final TicketQueries tickets;
+
+	private final SlaService sla;
+
+	private final Directory directory;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Handovers(Rotas rotas, Calendars calendars, TicketQueries tickets, SlaService sla, Directory directory,
+			JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.rotas = rotas;
+		this.calendars = calendars;
+		this.tickets = tickets;
+		this.sla = sla;
+		this.directory = directory;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Every handover of the last week and today, newest first, across on-call rotas.
+	 */
+	@Transactional(readOnly = true)
+	public List<Handover> recent() {
+		return recent(DAYS_SHOWN);
+	}
+
+	private List<Handover> recent(int days) {
+		Instant now = this.clock.instant();
+		List<Handover> all = new ArrayList<>();
+		for (Rota rota : onCallRotas()) {
+			BusinessCalendar calendar = this.calendars.businessCalendar(rota.calendarId());
+			LocalDate today = LocalDate.ofInstant(now, calendar.zone());
+			for (LocalDate day = today.minusDays(days); !day.isAfter(today); day = day.plusDays(1)) {
+				for (Kind kind : Kind.values()) {
+					expected(rota, calendar, kind, day, false).ifPresent(all::add);
+				}
+			}
+		}
+		all.sort(Comparator.comparing(Handover::dueAt).reversed());
+		return all;
+	}
+
+	/**
+	 * The handovers that need someone now: due, missing or waiting to be acknowledged.
+	 */
+	@Transactional(readOnly = true)
+	public List<Handover> needingAttention() {
+		Instant dayAgo = this.clock.instant().minus(Duration.ofHours(24));
+		return recent().stream().filter((h) -> h.status().needsAttention() && h.dueAt().isAfter(dayAgo)).toList();
+	}
+
+	/**
+	 * A handover as it is, or as it would be written now, pre-filled.
+	 */
+	@Transactional(readOnly = true)
+	public Handover get(long rotaId, Kind kind, LocalDate day) {
+		Rota rota = this.rotas.get(rotaId);
+		if (rota.duty() != RotaDuty.ON_CALL || rota.calendarId() == null) {
+			throw new NotFoundException("handover", rotaId);
+		}
+		return expected(rota, this.calendars.businessCalendar(rota.calendarId()), kind, day, true)
+			.orElseThrow(() -> new NotFoundException("handover", rotaId));
+	}
+
+	/**
+	 * Writes a handover: the shift's summary as it stands now, and the writer's notes.
+	 */
+	public long write(long rotaId, Kind kind, LocalDate day, String notes, Person writer) {
+		if (!writer.isStaff()) {
+			throw new AccessDeniedException("Staff write handovers");
+		}
+		Handover due = get(rotaId, kind, day);
+		String text = (notes != null) ? notes.trim() : "";
+		if (text.isEmpty()) {
+			throw new InvalidInputException("notes", "rota.handover.notes.required");
+		}
+		if (text.length() > MAX_NOTES) {
+			throw new InvalidInputException("notes", "rota.handover.notes.tooLong");
+		}
+		Instant now = this.clock.instant();
+		if (now.isBefore(due.dueAt().minus(EARLY))) {
+			throw new InvalidInputException("notes", "rota.handover.tooEarly");
+		}
+		Long id = this.jdbc.sql("""
+				insert into handover (rota_id, kind, business_date, period_from, period_to, summary, notes,
+				                      written_by, written_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (rota_id, kind, business_date) do nothing returning id
+				""")
+			.params(rotaId, kind.name(), day, Timestamp.from(due.periodFrom()), Timestamp.from(due.periodTo()),
+					due.summary(), text, writer.id(), Timestamp.from(now))
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (id == null) {
+			throw new ConflictException("rota.handover.written");
+		}
+		this.audit.record(writer.id(), "HANDOVER", id, "WRITTEN", due.rotaName() + " " + kind + " " + day);
+		return id;
+	}
+
+	/**
+	 * Someone coming on has read it. The writer cannot acknowledge their own.
+	 */
+	public void acknowledge(long handoverId, Person reader) {
+		if (!reader.isStaff()) {
+			throw new AccessDeniedException("Staff acknowledge handovers");
+		}
+		Long writer = this.jdbc.sql("select written_by from handover where id = ?")
+			.param(handoverId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("handover", handoverId));
+		if (writer == reader.id()) {
+			throw new InvalidInputException("acknowledge", "rota.handover.ownAcknowledge");
+		}
+		int changed = this.jdbc.sql("""
+				update handover set acknowledged_by = ?, acknowledged_at = ? where id = ? and acknowledged_at is null
+				""").params(reader.id(), Timestamp.from(this.clock.instant()), handoverId).update();
+		if (changed == 0) {
+			throw new ConflictException("rota.handover.acknowledged");
+		}
+		this.audit.record(reader.id(), "HANDOVER", handoverId, "ACKNOWLEDGED", null);
+	}
+
+	private List<Rota> onCallRotas() {
+		return this.rotas.list()
+			.stream()
+			.filter((r) -> r.duty() == RotaDuty.ON_CALL && r.calendarId() != null)
+			.toList();
+	}
+
+	private Optional<Handover> expected(Rota rota, BusinessCalendar calendar, Kind kind, LocalDate day,
+			boolean withSummary) {
+		Optional<Instant> opens = calendar.opening(day);
+		Optional<Instant> closes = calendar.closing(day);
+		if (opens.isEmpty() || closes.isEmpty() || opens.get().isBefore(rota.at(rota.startsOn()))) {
+			return Optional.empty();
+		}
+		Instant due = (kind == Kind.MORNING) ? opens.get() : closes.get();
+		Instant from = (kind == Kind.MORNING) ? previousClose(calendar, day).orElse(due.minus(Duration.ofHours(16)))
+				: opens.get();
+		Instant to = due;
+		Stored stored = stored(rota.id(), kind, day);
+		Instant now = this.clock.instant();
+		String leaving = (kind == Kind.MORNING) ? names(rota.shiftsAt(due.minusSeconds(60)))
+				: firstLineNames(due.minusSeconds(60));
+		String coming = (kind == Kind.MORNING) ? firstLineNames(due.plusSeconds(60))
+				: names(rota.shiftsAt(due.plusSeconds(60)));
+		if (stored != null) {
+			Status status = (stored.acknowledgedAt() != null) ? Status.ACKNOWLEDGED : Status.UNACKNOWLEDGED;
+			return Optional.of(new Handover(stored.id(), rota.id(), rota.name(), kind, day, due, stored.from(),
+					stored.to(), leaving, coming, stored.summary(), stored.notes(), stored.writtenBy(),
+					stored.writtenAt(), stored.acknowledgedBy(), stored.acknowledgedAt(), status));
+		}
+		Status status = now.isBefore(due.minus(EARLY)) ? Status.UPCOMING
+				: now.isAfter(due.plus(GRACE)) ? Status.MISSING : Status.DUE;
+		String summary = status == Status.UPCOMING ? ""
+				: summary(rota, from, (now.isBefore(to) ? now : to), calendar.zone());
+		return Optional.of(new Handover(null, rota.id(), rota.name(), kind, day, due, from, to, leaving, coming,
+				summary, null, null, null, null, null, status));
+	}
+
+	private Optional<Instant> previousClose(BusinessCalendar calendar, LocalDate day) {
+		for (LocalDate before = day.minusDays(1); before.isAfter(day.minusDays(15)); before = before.minusDays(1)) {
+			Optional<Instant> closes = calendar.closing(before);
+			if (closes.isPresent()) {
+				return closes;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * What happened in the shift, as plain text: what the writer starts from.
+	 */
+	private String summary(Rota rota, Instant from, Instant to, ZoneId zone) {
+		DateTimeFormatter time = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK).withZone(zone);
+		StringBuilder text = new StringBuilder();
+		List<TicketBrief> raised = this.tickets.raisedBetween(from, to, LIST_LIMIT);
+		text.append("Tickets raised ")
+			.append(time.format(from))
+			.append(" – ")
+			.append(time.format(to))
+			.append(": ")
+			.append(raised.size())
+			.append(raised.size() == LIST_LIMIT ? "+" : "")
+			.append('\n');
+		for (TicketBrief ticket : raised) {
+			text.append("  #")
+				.append(ticket.id())
+				.append(' ')
+				.append(ticket.subject())
+				.append(" (")
+				.append(ticket.clientName())
+				.append(", ")
+				.append(ticket.priority())
+				.append(", ")
+				.append(ticket.status())
+				.append(")\n");
+		}
+		List<TicketBrief> urgent = this.tickets.openUrgent(LIST_LIMIT);
+		text.append("Critical tickets and incidents still open: ").append(urgent.size()).append('\n');
+		for (TicketBrief ticket : urgent) {
+			text.append("  #")
+				.append(ticket.id())
+				.append(' ')
+				.append(ticket.subject())
+				.append(" (")
+				.append(ticket.clientName())
+				.append(", ")
+				.append(ticket.status())
+				.append(")\n");
+		}
+		List<Long> paged = this.jdbc.sql("""
+				select distinct ticket_id from oncall_page where paged_at >= ? and paged_at < ? order by ticket_id
+				""").params(Timestamp.from(from), Timestamp.from(to)).query(Long.class).list();
+		text.append("Out-of-hours pages: ").append(paged.size()).append('\n');
+		for (TicketBrief ticket : this.tickets.briefs(paged)) {
+			text.append("  #").append(ticket.id()).append(' ').append(ticket.subject()).append('\n');
+		}
+		List<SlaBreach> breaches = this.sla.breachesBetween(from, to, LIST_LIMIT);
+		text.append("SLA breaches: ")
+			.append(breaches.size())
+			.append(breaches.size() == LIST_LIMIT ? "+" : "")
+			.append('\n');
+		for (SlaBreach breach : breaches) {
+			text.append("  #")
+				.append(breach.ticketId())
+				.append(' ')
+				.append(breach.metric())
+				.append(" at ")
+				.append(time.format(breach.breachedAt()))
+				.append('\n');
+		}
+		return text.toString();
+	}
+
+	private String names(List<Shift> shifts) {
+		Set<Long> ids = new LinkedHashSet<>();
+		shifts.forEach((s) -> ids.add(s.personId()));
+		Map<Long, Person> people = this.directory.peopleById(ids);
+		return String.join(", ",
+				ids.stream().map((id) -> people.containsKey(id) ? people.get(id).name() : "#" + id).toList());
+	}
+
+	private String firstLineNames(Instant at) {
+		List<Shift> shifts = new ArrayList<>();
+		for (Rota rota : this.rotas.list()) {
+			if (rota.duty() == RotaDuty.FIRST_LINE) {
+				shifts.addAll(rota.shiftsAt(at));
+			}
+		}
+		return names(shifts);
+	}
+
+	private record Stored(long id, Instant from, Instant to, String summary, String notes, String writtenBy,
+			Instant writtenAt, String acknowledgedBy, Instant acknowledgedAt) {
+	}
+
+	private Stored stored(long rotaId, Kind kind, LocalDate day) {
+		return this.jdbc.sql("""
+				select h.id, h.period_from, h.period_to, h.summary, h.notes, w.name as writer, h.written_at,
+				       a.name as reader, h.acknowledged_at
+				from handover h join app_user w on w.id = h.written_by left join app_user a on a.id = h.acknowledged_by
+				where h.rota_id = ? and h.kind = ? and h.business_date = ?
+				""")
+			.params(rotaId, kind.name(), day)
+			.query((rs, n) -> new Stored(rs.getLong("id"), rs.getTimestamp("period_from").toInstant(),
+					rs.getTimestamp("period_to").toInstant(), rs.getString("summary"), rs.getString("notes"),
+					rs.getString("writer"), rs.getTimestamp("written_at").toInstant(), rs.getString("reader"),
+					(rs.getTimestamp("acknowledged_at") != null) ? rs.getTimestamp("acknowledged_at").toInstant()
+							: null))
+			.optional()
+			.orElse(null);
+	}
+
+}
