@@ -11,8 +11,12 @@ import java.util.List;
  */
 public record HoursReport(YearMonth month, List<Line> lines, boolean signedOff, String signedBy, Instant signedAt) {
 
+	/**
+	 * @param incidents out-of-hours tickets the person was paged for and acknowledged
+	 * @param timeSpent the time they logged on those tickets
+	 */
 	public record Line(long personId, String name, String email, Duration weekday, Duration weekend,
-			Duration bankHoliday) {
+			Duration bankHoliday, int incidents, Duration timeSpent) {
 
 		public Duration total() {
 			return this.weekday.plus(this.weekend).plus(this.bankHoliday);

@@ -92,11 +92,11 @@ public class OnCallReports {
 		for (HoursReport.Line line : report.lines()) {
 			this.jdbc.sql("""
 					insert into oncall_signoff_line (signoff_id, user_id, weekday_minutes, weekend_minutes,
-					                                 holiday_minutes)
-					values (?, ?, ?, ?, ?)
+					                                 holiday_minutes, incidents, incident_minutes)
+					values (?, ?, ?, ?, ?, ?, ?)
 					""")
 				.params(id, line.personId(), line.weekday().toMinutes(), line.weekend().toMinutes(),
-						line.bankHoliday().toMinutes())
+						line.bankHoliday().toMinutes(), line.incidents(), line.timeSpent().toMinutes())
 				.update();
 		}
 		this.audit.record(manager.id(), "ONCALL_HOURS", id, "SIGNED_OFF", month + ": " + report.lines().size()
@@ -109,6 +109,7 @@ public class OnCallReports {
 
 	private HoursReport live(YearMonth month, String signedBy, Instant signedAt) {
 		Map<Long, OnCallHours> hours = new HashMap<>();
+		Map<Long, int[]> incidents = new HashMap<>();
 		for (Rota rota : this.rotas.all()) {
 			if (rota.duty() != RotaDuty.ON_CALL) {
 				continue;
@@ -119,13 +120,27 @@ public class OnCallReports {
 			Instant to = month.plusMonths(1).atDay(1).atStartOfDay(calendar.zone()).toInstant();
 			OnCallHours.of(rota.shifts(from, to), calendar, from, to)
 				.forEach((id, h) -> hours.merge(id, h, OnCallHours::plus));
+			this.jdbc.sql("""
+					select acknowledged_by, count(distinct ticket_id), coalesce(sum(minutes_spent), 0) from oncall_page
+					where rota_id = ? and level <= 1 and acknowledged_by is not null and paged_at >= ? and paged_at < ?
+					group by acknowledged_by
+					""").params(rota.id(), Timestamp.from(from), Timestamp.from(to)).query((rs, n) -> {
+				int[] counts = incidents.computeIfAbsent(rs.getLong(1), (k) -> new int[2]);
+				counts[0] += rs.getInt(2);
+				counts[1] += rs.getInt(3);
+				return counts;
+			}).list();
 		}
+		incidents.keySet()
+			.forEach((id) -> hours.putIfAbsent(id, new OnCallHours(id, Duration.ZERO, Duration.ZERO, Duration.ZERO)));
 		Map<Long, Person> people = this.directory.peopleById(hours.keySet());
 		List<HoursReport.Line> lines = new ArrayList<>();
 		hours.forEach((id, h) -> {
 			Person person = people.get(id);
+			int[] handled = incidents.getOrDefault(id, new int[2]);
 			lines.add(new HoursReport.Line(id, (person != null) ? person.name() : "#" + id,
-					(person != null) ? person.email() : "", h.weekday(), h.weekend(), h.bankHoliday()));
+					(person != null) ? person.email() : "", h.weekday(), h.weekend(), h.bankHoliday(), handled[0],
+					Duration.ofMinutes(handled[1])));
 		});
 		lines.sort(Comparator.comparing(HoursReport.Line::name, String.CASE_INSENSITIVE_ORDER));
 		return new HoursReport(month, lines, signedBy != null, signedBy, signedAt);
@@ -143,14 +158,15 @@ public class OnCallReports {
 			return null;
 		}
 		List<HoursReport.Line> lines = this.jdbc.sql("""
-				select l.user_id, u.name, u.email, l.weekday_minutes, l.weekend_minutes, l.holiday_minutes
+				select l.user_id, u.name, u.email, l.weekday_minutes, l.weekend_minutes, l.holiday_minutes,
+				       l.incidents, l.incident_minutes
 				from oncall_signoff_line l join app_user u on u.id = l.user_id
 				where l.signoff_id = ? order by lower(u.name)
 				""")
 			.param(signOff.id())
 			.query((rs, n) -> new HoursReport.Line(rs.getLong(1), rs.getString(2), rs.getString(3),
 					Duration.ofMinutes(rs.getInt(4)), Duration.ofMinutes(rs.getInt(5)),
-					Duration.ofMinutes(rs.getInt(6))))
+					Duration.ofMinutes(rs.getInt(6)), rs.getInt(7), Duration.ofMinutes(rs.getInt(8))))
 			.list();
 		return new HoursReport(month, lines, true, this.directory.person(signOff.signedBy()).name(), signOff.at());
 	}

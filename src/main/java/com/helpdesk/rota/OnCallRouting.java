@@ -72,7 +72,7 @@ public class OnCallRouting {
 	 * A page as the ticket page and the inbox show it.
 	 */
 	public record Page(long id, long ticketId, long personId, String personName, int level, Instant pagedAt,
-			Instant acknowledgedAt, Instant escalatedAt) {
+			Instant acknowledgedAt, Instant escalatedAt, Long acknowledgedById, Integer minutesSpent) {
 	}
 
 	@EventListener
@@ -119,15 +119,35 @@ public class OnCallRouting {
 		acknowledgeAll(ticketId, person.id());
 	}
 
+	/**
+	 * Logs the time someone spent out of hours on a ticket they were paged for or
+	 * acknowledged, for the on-call hours report.
+	 */
+	public void logTime(long ticketId, Person person, Integer minutes) {
+		if (minutes == null || minutes < 1 || minutes > 1440) {
+			throw new com.helpdesk.shared.InvalidInputException("minutes", "rota.page.minutes.range");
+		}
+		int changed = this.jdbc.sql("""
+				update oncall_page set minutes_spent = ?
+				where id = (select id from oncall_page where ticket_id = ? and level <= 1
+				            and (acknowledged_by = ? or person_id = ?) order by level, id limit 1)
+				""").params(minutes, ticketId, person.id(), person.id()).update();
+		if (changed == 0) {
+			throw new com.helpdesk.shared.InvalidInputException("minutes", "rota.page.minutes.notPaged");
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public List<Page> pages(long ticketId) {
 		return this.jdbc.sql("""
-				select p.id, p.ticket_id, p.person_id, u.name, p.level, p.paged_at, p.acknowledged_at, p.escalated_at
+				select p.id, p.ticket_id, p.person_id, u.name, p.level, p.paged_at, p.acknowledged_at, p.escalated_at,
+				       p.acknowledged_by, p.minutes_spent
 				from oncall_page p join app_user u on u.id = p.person_id where p.ticket_id = ? order by p.level, p.id
 				""")
 			.param(ticketId)
 			.query((rs, n) -> new Page(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
-					rs.getTimestamp(6).toInstant(), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))))
+					rs.getTimestamp(6).toInstant(), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
+					(Long) rs.getObject(9), (Integer) rs.getObject(10)))
 			.list();
 	}
 

@@ -208,8 +208,9 @@ class RotaBrowserTest {
 		assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
 			.contains("oncall-hours-" + last + ".csv");
 		List<String> lines = csv.body().lines().toList();
-		assertThat(lines.get(0)).isEqualTo(
-				"month,person,email,weekday_out_of_hours,weekend,bank_holiday,total,signed_off_by,signed_off_at");
+		assertThat(lines.get(0))
+			.isEqualTo("month,person,email,weekday_out_of_hours,weekend,bank_holiday,total,incidents,incident_hours,"
+					+ "signed_off_by,signed_off_at");
 		// each row of the page is a line of the CSV with the same figures
 		List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
 		assertThat(lines).hasSize(rows.size() + 1);

@@ -36,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Out-of-hours routing with an injected clock: a critical ticket from a client with 24/7
@@ -75,6 +76,9 @@ class OnCallRoutingTest {
 
 	@Autowired
 	MovableClock clock;
+
+	@Autowired
+	OnCallReports reports;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -215,6 +219,23 @@ class OnCallRoutingTest {
 			});
 			assertThat(this.queries.summary(id).assigneeId()).isEqualTo(this.ann.id());
 		}
+
+		// Ann logs her time; the month's on-call hours report counts both incidents
+		this.routing.logTime(replied, this.ann, 45);
+		this.routing.logTime(acknowledged, this.ann, 20);
+		assertThat(this.routing.pages(replied).get(0).minutesSpent()).isEqualTo(45);
+		assertThatThrownBy(() -> this.routing.logTime(replied, this.ann, 0))
+			.isInstanceOf(com.helpdesk.shared.InvalidInputException.class);
+		assertThatThrownBy(() -> this.routing.logTime(replied, this.bob, 10))
+			.isInstanceOf(com.helpdesk.shared.InvalidInputException.class);
+		HoursReport.Line line = this.reports.report(java.time.YearMonth.of(2027, 1))
+			.lines()
+			.stream()
+			.filter((l) -> l.personId() == this.ann.id())
+			.findFirst()
+			.orElseThrow();
+		assertThat(line.incidents()).isEqualTo(2);
+		assertThat(line.timeSpent()).isEqualTo(java.time.Duration.ofMinutes(65));
 	}
 
 	@Test

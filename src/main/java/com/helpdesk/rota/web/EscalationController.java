@@ -42,13 +42,45 @@ class EscalationController {
 	}
 
 	@GetMapping("/rotas/escalation")
-	String panel(@RequestParam long ticket, @RequestHeader(name = "HX-Request", required = false) String htmx,
-			Model model) {
+	String panel(@AuthenticationPrincipal HelpdeskUser user, @RequestParam long ticket,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		model.addAttribute("ticketId", ticket);
+		model.addAttribute("myId", user.id());
 		model.addAttribute("onDuty", this.rotas.now());
-		model.addAttribute("pages", this.routing.pages(ticket));
+		var pages = this.routing.pages(ticket);
+		model.addAttribute("pages", pages);
+		model.addAttribute("canLogTime",
+				pages.stream()
+					.anyMatch((p) -> p.level() <= 1
+							&& (p.personId() == user.id() || Long.valueOf(user.id()).equals(p.acknowledgedById()))));
 		model.addAttribute("window", this.acknowledgeWithin);
 		return (htmx != null) ? "rotas/escalation :: panel" : "rotas/escalation";
+	}
+
+	@PostMapping("/rotas/pages/time")
+	String logTime(@AuthenticationPrincipal HelpdeskUser user, @RequestParam long ticket,
+			@RequestParam(required = false) String minutes, Model model, RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) {
+		Integer value = null;
+		try {
+			value = (minutes != null) ? Integer.valueOf(minutes.trim()) : null;
+		}
+		catch (NumberFormatException ex) {
+			// refused below
+		}
+		try {
+			this.routing.logTime(ticket, user.person(), value);
+			redirect.addFlashAttribute("flash",
+					this.messages.getMessage("rota.page.minutes.logged", new Object[] { value }, Locale.UK));
+			return "redirect:/tickets/" + ticket;
+		}
+		catch (com.helpdesk.shared.InvalidInputException ex) {
+			response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("minutesError",
+					this.messages.getMessage(ex.errors().get(0).messageKey(), null, Locale.UK));
+			model.addAttribute("minutes", minutes);
+			return panel(user, ticket, null, model);
+		}
 	}
 
 	@PostMapping("/rotas/pages/ack")

@@ -55,7 +55,7 @@ class HoursController {
 				report.lines()
 					.stream()
 					.map((l) -> new Row(l.name(), hours(l.weekday()), hours(l.weekend()), hours(l.bankHoliday()),
-							hours(l.total())))
+							hours(l.total()), l.incidents(), hours(l.timeSpent())))
 					.toList());
 		model.addAttribute("monthName", MONTH.format(shown.atDay(1)));
 		model.addAttribute("month", shown);
@@ -65,7 +65,8 @@ class HoursController {
 	}
 
 	/** A line of the report as the page shows it. */
-	record Row(String name, String weekday, String weekend, String bankHoliday, String total) {
+	record Row(String name, String weekday, String weekend, String bankHoliday, String total, int incidents,
+			String timeSpent) {
 	}
 
 	@PostMapping("/rotas/hours/sign-off")
@@ -85,10 +86,12 @@ class HoursController {
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"oncall-hours-" + shown + ".csv\"");
 		PrintWriter out = new PrintWriter(response.getOutputStream(), false, StandardCharsets.UTF_8);
-		out.print("month,person,email,weekday_out_of_hours,weekend,bank_holiday,total,signed_off_by,signed_off_at\r\n");
+		out.print("month,person,email,weekday_out_of_hours,weekend,bank_holiday,total,incidents,incident_hours,"
+				+ "signed_off_by,signed_off_at\r\n");
 		for (HoursReport.Line line : report.lines()) {
 			out.print(String.join(",", shown.toString(), cell(line.name()), cell(line.email()), hours(line.weekday()),
 					hours(line.weekend()), hours(line.bankHoliday()), hours(line.total()),
+					String.valueOf(line.incidents()), hours(line.timeSpent()),
 					cell(report.signedOff() ? report.signedBy() : ""),
 					report.signedOff() ? report.signedAt().toString() : ""));
 			out.print("\r\n");
