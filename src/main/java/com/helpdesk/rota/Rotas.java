@@ -21,6 +21,7 @@ import com.helpdesk.directory.Role;
 import com.helpdesk.rota.RotaCommand.PositionCommand;
 import com.helpdesk.rota.internal.RotaStore;
 import com.helpdesk.shared.AuditLog;
+import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.shared.NotFoundException;
@@ -211,6 +212,59 @@ public class Rotas {
 		this.audit.record(actor.id(), "ROTA", rotaId, "COVER_ADDED", position.name() + ": "
 				+ names(List.of(command.personId())) + " from " + command.start() + " to " + command.end());
 		return id;
+	}
+
+	/**
+	 * Renames a rota, moves it to another calendar or group, and sets whether people join
+	 * it themselves and whether a manager approves its swaps.
+	 */
+	public void changeSettings(long rotaId, RotaSettings settings, Long actorId) {
+		long version = this.store.lock(rotaId).orElseThrow(() -> new NotFoundException("rota", rotaId));
+		if (version != settings.version()) {
+			throw new ConflictException("conflict.stale");
+		}
+		Rota rota = get(rotaId);
+		List<FieldError> errors = new ArrayList<>();
+		String name = (settings.name() != null) ? settings.name().trim() : "";
+		if (name.isEmpty()) {
+			errors.add(new FieldError("name", "rota.name.required"));
+		}
+		else if (name.length() > 120) {
+			errors.add(new FieldError("name", "rota.name.tooLong"));
+		}
+		else if (!name.equalsIgnoreCase(rota.name()) && this.store.nameTaken(name)) {
+			errors.add(new FieldError("name", "rota.name.taken"));
+		}
+		if (settings.calendarId() != null) {
+			try {
+				this.calendars.get(settings.calendarId());
+			}
+			catch (NotFoundException ex) {
+				errors.add(new FieldError("calendarId", "rota.calendar.unknown"));
+			}
+		}
+		else if (rota.duty() == RotaDuty.ON_CALL) {
+			errors.add(new FieldError("calendarId", "rota.calendar.requiredForOnCall"));
+		}
+		if (settings.groupId() != null) {
+			try {
+				this.directory.group(settings.groupId());
+			}
+			catch (NotFoundException ex) {
+				errors.add(new FieldError("groupId", "rota.group.unknown"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		this.store.updateSettings(rotaId, name, settings.calendarId(), settings.groupId(), settings.optIn(),
+				settings.swapApproval());
+		if (settings.groupId() == null) {
+			this.store.setAutoAssign(rotaId, false);
+		}
+		this.audit.record(actorId, "ROTA", rotaId, "SETTINGS_CHANGED",
+				rota.name() + " → " + name + ", calendar " + settings.calendarId() + ", group " + settings.groupId()
+						+ ", opt-in " + settings.optIn() + ", swap approval " + settings.swapApproval());
 	}
 
 	/**

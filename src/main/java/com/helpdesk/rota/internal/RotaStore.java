@@ -113,6 +113,15 @@ public class RotaStore {
 			.optional();
 	}
 
+	public void updateSettings(long rotaId, String name, Long calendarId, Long groupId, boolean optIn,
+			boolean swapApproval) {
+		this.jdbc.sql("""
+				update rota set name = ?, calendar_id = ?, group_id = ?, opt_in = ?, swap_approval = ?,
+				                version = version + 1
+				where id = ?
+				""").params(name, calendarId, groupId, optIn, swapApproval, rotaId).update();
+	}
+
 	public void setAutoAssign(long rotaId, boolean enabled) {
 		this.jdbc.sql("update rota set auto_assign = ?, version = version + 1 where id = ?")
 			.params(enabled, rotaId)

@@ -12,6 +12,7 @@ import com.helpdesk.directory.Directory;
 import com.helpdesk.rota.Rota;
 import com.helpdesk.rota.RotaCommand;
 import com.helpdesk.rota.RotaPosition;
+import com.helpdesk.rota.RotaSettings;
 import com.helpdesk.rota.RotaTemplate;
 import com.helpdesk.rota.Rotas;
 import com.helpdesk.security.HelpdeskUser;
@@ -135,6 +136,33 @@ class RotaAdminController {
 		return detail(rota, forms, positionId, errors, model);
 	}
 
+	@PostMapping("/admin/rotas/{id}/settings")
+	String settings(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
+			@RequestParam(required = false) String name, @RequestParam(required = false) Long calendarId,
+			@RequestParam(required = false) Long groupId, @RequestParam(defaultValue = "false") boolean optIn,
+			@RequestParam(defaultValue = "false") boolean swapApproval, @RequestParam long version, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			this.rotas.changeSettings(id, new RotaSettings(name, calendarId, groupId, optIn, swapApproval, version),
+					user.id());
+			redirect.addFlashAttribute("flash", text("admin.rota.settingsSaved"));
+			return "redirect:/admin/rotas/" + id;
+		}
+		catch (InvalidInputException ex) {
+			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			ex.errors().forEach((e) -> errors.merge(e.field(), text(e.messageKey()), (a, b) -> a + " " + b));
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("settingsErrors", errors);
+			model.addAttribute("settings", new RotaSettings(name, calendarId, groupId, optIn, swapApproval, version));
+			Rota rota = this.rotas.get(id);
+			Map<Long, RosterForm> forms = new HashMap<>();
+			for (RotaPosition position : rota.positions()) {
+				forms.put(position.id(), suggestedRoster(rota, position));
+			}
+			return detail(rota, forms, null, null, model);
+		}
+	}
+
 	@PostMapping("/admin/rotas/{id}/auto-assign")
 	String autoAssign(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
@@ -177,6 +205,13 @@ class RotaAdminController {
 		}
 		model.addAttribute("rosterLines", lines);
 		model.addAttribute("autoAssign", this.rotas.autoAssign(rota.id()));
+		if (!model.containsAttribute("settings")) {
+			model.addAttribute("settings", new RotaSettings(rota.name(), rota.calendarId(), rota.groupId(),
+					rota.optIn(), rota.swapApproval(), rota.version()));
+			model.addAttribute("settingsErrors", Map.of());
+		}
+		model.addAttribute("calendars", this.calendars.list());
+		model.addAttribute("groups", this.directory.groups());
 		model.addAttribute("calendarName",
 				(rota.calendarId() != null) ? this.calendars.get(rota.calendarId()).name() : null);
 		Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();

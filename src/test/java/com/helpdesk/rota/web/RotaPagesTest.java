@@ -225,6 +225,46 @@ class RotaPagesTest {
 		assertThat(future.getContentAsString()).contains("only once it is over");
 	}
 
+	@Test
+	void anAdministratorRenamesARotaAndABlankNameOrAStaleFormIsRefused() throws Exception {
+		long id = this.rotas.create(new RotaCommand(TestData.unique("Rename me"), RotaTemplate.OUT_OF_HOURS,
+				RotaDuty.ON_CALL, "Europe/London", LocalDate.of(2026, 1, 7), LocalTime.of(10, 0),
+				demoRota("First-line support").calendarId(), null, true, false,
+				List.of(new PositionCommand("On call", 1, 1, 0, List.of(this.agent.id())))), null);
+		Rota rota = this.rotas.get(id);
+		String calendar = String.valueOf(rota.calendarId());
+
+		MockHttpServletResponse blank = send(post("/admin/rotas/" + id + "/settings").param("name", " ")
+			.param("calendarId", "")
+			.param("version", String.valueOf(rota.version())), this.admin);
+		assertThat(blank.getStatus()).isEqualTo(400);
+		String page = blank.getContentAsString();
+		assertThat(title(page)).startsWith("Error: ");
+		assertThat(summaryLinks(page)).containsOnlyKeys("settings-name", "settings-calendarId");
+		assertThat(errorNextTo(page, "settings-calendarId")).contains("on call covers its closed hours");
+
+		String renamed = TestData.unique("Night cover");
+		MockHttpServletResponse saved = send(post("/admin/rotas/" + id + "/settings").param("name", renamed)
+			.param("calendarId", calendar)
+			.param("optIn", "true")
+			.param("swapApproval", "true")
+			.param("version", String.valueOf(rota.version())), this.admin);
+		assertThat(saved.getStatus()).isEqualTo(302);
+		Rota after = this.rotas.get(id);
+		assertThat(after.name()).isEqualTo(renamed);
+		assertThat(after.swapApproval()).isTrue();
+		assertThat(after.shifts(java.time.Instant.parse("2026-01-08T00:00:00Z"),
+				java.time.Instant.parse("2026-03-01T00:00:00Z")))
+			.isEqualTo(rota.shifts(java.time.Instant.parse("2026-01-08T00:00:00Z"),
+					java.time.Instant.parse("2026-03-01T00:00:00Z")));
+
+		MockHttpServletResponse stale = send(post("/admin/rotas/" + id + "/settings").param("name", "Again")
+			.param("calendarId", calendar)
+			.param("version", String.valueOf(rota.version())), this.admin);
+		assertThat(stale.getStatus()).isEqualTo(409);
+		assertThat(this.rotas.get(id).name()).isEqualTo(renamed);
+	}
+
 	private MockHttpServletRequestBuilder newRota(String name, String handover) {
 		LocalDate start = LocalDate.of(2026, 1, 5);
 		return post("/admin/rotas").param("template", "CUSTOM")
