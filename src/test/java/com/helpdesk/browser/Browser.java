@@ -388,6 +388,12 @@ public final class Browser {
 	private void waitForPage() {
 		this.wait.until((driver) -> "complete"
 			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+		// the "who is on now" strip loads after the page and pushes it down: wait for it,
+		// so
+		// that a click lands where it was aimed
+		this.wait.until((driver) -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+			.executeScript("return document.querySelector('[hx-get=\"/rotas/now\"]') === null"
+					+ " || typeof htmx === 'undefined'")));
 	}
 
 	private void deleteProfile() {

@@ -1,15 +1,11 @@
 package com.helpdesk.browser;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import com.helpdesk.calendar.CalendarCommand;
-import com.helpdesk.calendar.Calendars;
-import com.helpdesk.calendar.OpeningHours;
 import com.helpdesk.directory.Person;
 import com.helpdesk.rota.RotaCommand;
 import com.helpdesk.rota.RotaCommand.PositionCommand;
@@ -49,10 +45,10 @@ class HandoverBrowserTest {
 	TestData data;
 
 	@Autowired
-	Rotas rotas;
+	com.helpdesk.support.RotaFixture rotaFixture;
 
 	@Autowired
-	Calendars calendars;
+	Rotas rotas;
 
 	@Autowired
 	MovableClock clock;
@@ -75,12 +71,7 @@ class HandoverBrowserTest {
 	void theOnCallEngineerWritesTheMorningHandoverAndTheDayEngineerAcknowledgesIt() {
 		Person onCall = this.data.agent();
 		Person dayEngineer = this.data.agent();
-		long calendar = this.calendars.create(new CalendarCommand(TestData.unique("Team hours"), "Europe/London",
-				List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
-					.stream()
-					.map((d) -> new OpeningHours(d, LocalTime.of(10, 0), LocalTime.of(18, 0)))
-					.toList(),
-				List.of()), null);
+		long calendar = this.rotaFixture.teamHours();
 		String rota = TestData.unique("Handover on call");
 		this.rotas.create(
 				new RotaCommand(rota, RotaTemplate.OUT_OF_HOURS, RotaDuty.ON_CALL, "Europe/London",

@@ -1,20 +1,13 @@
 package com.helpdesk.browser;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import com.helpdesk.calendar.CalendarCommand;
-import com.helpdesk.calendar.Calendars;
-import com.helpdesk.calendar.OpeningHours;
-import com.helpdesk.directory.ClientCommand;
 import com.helpdesk.directory.Directory;
-import com.helpdesk.directory.DirectoryAdmin;
 import com.helpdesk.directory.Person;
-import com.helpdesk.directory.PlanSummary;
 import com.helpdesk.rota.RotaCommand;
 import com.helpdesk.rota.RotaCommand.PositionCommand;
 import com.helpdesk.rota.RotaDuty;
@@ -58,16 +51,13 @@ class OnCallBrowserTest {
 	TestData data;
 
 	@Autowired
+	com.helpdesk.support.RotaFixture rotaFixture;
+
+	@Autowired
 	Rotas rotas;
 
 	@Autowired
-	Calendars calendars;
-
-	@Autowired
 	Directory directory;
-
-	@Autowired
-	DirectoryAdmin admin;
 
 	@Autowired
 	TicketService tickets;
@@ -94,23 +84,11 @@ class OnCallBrowserTest {
 		Person ann = this.data.agent();
 		Person bob = this.data.agent();
 		long tier1 = this.directory.defaultIntakeGroup().orElseThrow().id();
-		long calendar = this.calendars.create(new CalendarCommand(TestData.unique("Team hours"), "Europe/London",
-				List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
-					.stream()
-					.map((d) -> new OpeningHours(d, LocalTime.of(10, 0), LocalTime.of(18, 0)))
-					.toList(),
-				List.of()), null);
+		long calendar = this.rotaFixture.teamHours();
 		this.rotas.create(new RotaCommand(TestData.unique("Night cover"), RotaTemplate.OUT_OF_HOURS, RotaDuty.ON_CALL,
 				"Europe/London", LocalDate.of(2027, 1, 6), LocalTime.of(10, 0), calendar, tier1, true, false,
 				List.of(new PositionCommand("On call", 1, 1, 0, List.of(ann.id(), bob.id())))), null);
-		long plan = this.directory.plans()
-			.stream()
-			.filter(PlanSummary::outOfHoursCritical)
-			.findFirst()
-			.orElseThrow()
-			.id();
-		Person requester = this.data
-			.requester(this.admin.createClient(new ClientCommand(TestData.unique("Shop"), plan, null, true), null));
+		Person requester = this.rotaFixture.allHoursRequester();
 		this.clock.set(LocalDateTime.parse("2027-01-09T02:00").atZone(ZoneId.of("Europe/London")).toInstant());
 		String subject = TestData.unique("Checkout down");
 		long id = this.tickets.create(requester, new NewTicket(RequestType.QUESTION, subject, "Nobody can pay",

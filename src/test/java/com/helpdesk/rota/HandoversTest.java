@@ -1,6 +1,5 @@
 package com.helpdesk.rota;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,9 +7,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import com.helpdesk.calendar.CalendarCommand;
-import com.helpdesk.calendar.Calendars;
-import com.helpdesk.calendar.OpeningHours;
 import com.helpdesk.directory.Person;
 import com.helpdesk.rota.Handover.Kind;
 import com.helpdesk.rota.Handover.Status;
@@ -48,13 +44,13 @@ class HandoversTest {
 	Rotas rotas;
 
 	@Autowired
-	Calendars calendars;
-
-	@Autowired
 	TicketService tickets;
 
 	@Autowired
 	TestData data;
+
+	@Autowired
+	com.helpdesk.support.RotaFixture rotaFixture;
 
 	@Autowired
 	MovableClock clock;
@@ -69,12 +65,7 @@ class HandoversTest {
 	void setUp() {
 		this.ann = this.data.agent();
 		this.bob = this.data.agent();
-		long calendar = this.calendars.create(new CalendarCommand(TestData.unique("Team hours"), "Europe/London",
-				List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
-					.stream()
-					.map((d) -> new OpeningHours(d, LocalTime.of(10, 0), LocalTime.of(18, 0)))
-					.toList(),
-				List.of()), null);
+		long calendar = this.rotaFixture.teamHours();
 		this.rota = this.rotas.create(new RotaCommand(TestData.unique("On call"), RotaTemplate.OUT_OF_HOURS,
 				RotaDuty.ON_CALL, "Europe/London", LocalDate.of(2027, 1, 6), LocalTime.of(10, 0), calendar, null, true,
 				false, List.of(new PositionCommand("On call", 1, 1, 0, List.of(this.ann.id(), this.bob.id())))), null);

@@ -1,6 +1,5 @@
 package com.helpdesk.rota;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,14 +7,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import com.helpdesk.calendar.CalendarCommand;
-import com.helpdesk.calendar.Calendars;
-import com.helpdesk.calendar.OpeningHours;
-import com.helpdesk.directory.ClientCommand;
 import com.helpdesk.directory.Directory;
-import com.helpdesk.directory.DirectoryAdmin;
 import com.helpdesk.directory.Person;
-import com.helpdesk.directory.PlanSummary;
 import com.helpdesk.directory.Role;
 import com.helpdesk.rota.RotaCommand.PositionCommand;
 import com.helpdesk.shared.Priority;
@@ -63,16 +56,13 @@ class OnCallRoutingTest {
 	TicketQueries queries;
 
 	@Autowired
-	Calendars calendars;
-
-	@Autowired
 	Directory directory;
 
 	@Autowired
-	DirectoryAdmin admin;
+	TestData data;
 
 	@Autowired
-	TestData data;
+	com.helpdesk.support.RotaFixture rotaFixture;
 
 	@Autowired
 	MovableClock clock;
@@ -100,22 +90,9 @@ class OnCallRoutingTest {
 		this.ann = this.data.agent();
 		this.bob = this.data.agent();
 		this.tier1 = this.directory.defaultIntakeGroup().orElseThrow().id();
-		long allHours = this.directory.plans()
-			.stream()
-			.filter(PlanSummary::outOfHoursCritical)
-			.findFirst()
-			.orElseThrow()
-			.id();
-		long client = this.admin.createClient(new ClientCommand(TestData.unique("24/7 client"), allHours, null, true),
-				null);
-		this.requester = this.data.requester(client);
+		this.requester = this.rotaFixture.allHoursRequester();
 		this.ordinaryRequester = this.data.requester(this.data.client());
-		this.calendar = this.calendars.create(new CalendarCommand(TestData.unique("Team hours"), "Europe/London",
-				List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
-					.stream()
-					.map((d) -> new OpeningHours(d, LocalTime.of(10, 0), LocalTime.of(18, 0)))
-					.toList(),
-				List.of()), null);
+		this.calendar = this.rotaFixture.teamHours();
 		// Ann on call the week from Wednesday 6 January 2027, Bob the week after
 		this.rotas.create(
 				new RotaCommand(TestData.unique("On call"), RotaTemplate.OUT_OF_HOURS, RotaDuty.ON_CALL,

@@ -1,6 +1,5 @@
 package com.helpdesk.rota;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,11 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import com.helpdesk.calendar.CalendarCommand;
-import com.helpdesk.calendar.Calendars;
-import com.helpdesk.calendar.OpeningHours;
 import com.helpdesk.directory.Person;
-import com.helpdesk.directory.Role;
 import com.helpdesk.rota.RotaCommand.PositionCommand;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
@@ -46,10 +41,10 @@ class RotasTest {
 	Rotas rotas;
 
 	@Autowired
-	Calendars calendars;
+	TestData data;
 
 	@Autowired
-	TestData data;
+	com.helpdesk.support.RotaFixture rotaFixture;
 
 	@Autowired
 	MovableClock clock;
@@ -73,12 +68,7 @@ class RotasTest {
 		this.bob = this.data.agent();
 		this.cid = this.data.agent();
 		this.dee = this.data.agent();
-		this.calendar = this.calendars.create(new CalendarCommand(TestData.unique("Hours"), "Europe/London",
-				List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
-					.stream()
-					.map((d) -> new OpeningHours(d, LocalTime.of(10, 0), LocalTime.of(18, 0)))
-					.toList(),
-				List.of()), null);
+		this.calendar = this.rotaFixture.teamHours();
 	}
 
 	@AfterEach

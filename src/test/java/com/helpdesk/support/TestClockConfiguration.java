@@ -18,4 +18,10 @@ public class TestClockConfiguration {
 		return new TestData(admin, directory);
 	}
 
+	@Bean
+	RotaFixture rotaFixture(com.helpdesk.calendar.Calendars calendars, com.helpdesk.directory.Directory directory,
+			com.helpdesk.directory.DirectoryAdmin admin, TestData data) {
+		return new RotaFixture(calendars, directory, admin, data);
+	}
+
 }
