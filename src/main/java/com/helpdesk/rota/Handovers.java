@@ -98,12 +98,16 @@ public class Handovers {
 	private List<Handover> recent(int days) {
 		Instant now = this.clock.instant();
 		List<Handover> all = new ArrayList<>();
-		for (Rota rota : onCallRotas()) {
+		List<Rota> everyRota = this.rotas.list();
+		List<Rota> onCall = everyRota.stream()
+			.filter((r) -> r.duty() == RotaDuty.ON_CALL && r.calendarId() != null)
+			.toList();
+		for (Rota rota : onCall) {
 			BusinessCalendar calendar = this.calendars.businessCalendar(rota.calendarId());
 			LocalDate today = LocalDate.ofInstant(now, calendar.zone());
 			for (LocalDate day = today.minusDays(days); !day.isAfter(today); day = day.plusDays(1)) {
 				for (Kind kind : Kind.values()) {
-					expected(rota, calendar, kind, day, false).ifPresent(all::add);
+					expected(rota, everyRota, calendar, kind, day, false).ifPresent(all::add);
 				}
 			}
 		}
@@ -129,7 +133,7 @@ public class Handovers {
 		if (rota.duty() != RotaDuty.ON_CALL || rota.calendarId() == null) {
 			throw new NotFoundException("handover", rotaId);
 		}
-		return expected(rota, this.calendars.businessCalendar(rota.calendarId()), kind, day, true)
+		return expected(rota, this.rotas.list(), this.calendars.businessCalendar(rota.calendarId()), kind, day, true)
 			.orElseThrow(() -> new NotFoundException("handover", rotaId));
 	}
 
@@ -194,15 +198,12 @@ public class Handovers {
 		this.audit.record(reader.id(), "HANDOVER", handoverId, "ACKNOWLEDGED", null);
 	}
 
-	private List<Rota> onCallRotas() {
-		return this.rotas.list()
-			.stream()
-			.filter((r) -> r.duty() == RotaDuty.ON_CALL && r.calendarId() != null)
-			.toList();
-	}
-
-	private Optional<Handover> expected(Rota rota, BusinessCalendar calendar, Kind kind, LocalDate day,
-			boolean withSummary) {
+	/**
+	 * @param everyRota all rotas, read once by the caller: first-line ones give the day
+	 * team
+	 */
+	private Optional<Handover> expected(Rota rota, List<Rota> everyRota, BusinessCalendar calendar, Kind kind,
+			LocalDate day, boolean withSummary) {
 		Optional<Instant> opens = calendar.opening(day);
 		Optional<Instant> closes = calendar.closing(day);
 		if (opens.isEmpty() || closes.isEmpty() || opens.get().isBefore(rota.at(rota.startsOn()))) {
@@ -215,8 +216,8 @@ public class Handovers {
 		Stored stored = stored(rota.id(), kind, day);
 		Instant now = this.clock.instant();
 		String leaving = (kind == Kind.MORNING) ? names(rota.shiftsAt(due.minusSeconds(60)))
-				: firstLineNames(due.minusSeconds(60));
-		String coming = (kind == Kind.MORNING) ? firstLineNames(due.plusSeconds(60))
+				: firstLineNames(everyRota, due.minusSeconds(60));
+		String coming = (kind == Kind.MORNING) ? firstLineNames(everyRota, due.plusSeconds(60))
 				: names(rota.shiftsAt(due.plusSeconds(60)));
 		if (stored != null) {
 			Status status = (stored.acknowledgedAt() != null) ? Status.ACKNOWLEDGED : Status.UNACKNOWLEDGED;
@@ -257,39 +258,15 @@ public class Handovers {
 			.append(raised.size())
 			.append(raised.size() == LIST_LIMIT ? "+" : "")
 			.append('\n');
-		for (TicketBrief ticket : raised) {
-			text.append("  #")
-				.append(ticket.id())
-				.append(' ')
-				.append(ticket.subject())
-				.append(" (")
-				.append(ticket.clientName())
-				.append(", ")
-				.append(ticket.priority())
-				.append(", ")
-				.append(ticket.status())
-				.append(")\n");
-		}
+		raised.forEach((t) -> text.append(line(t, t.clientName(), t.priority(), t.status())));
 		List<TicketBrief> urgent = this.tickets.openUrgent(LIST_LIMIT);
 		text.append("Critical tickets and incidents still open: ").append(urgent.size()).append('\n');
-		for (TicketBrief ticket : urgent) {
-			text.append("  #")
-				.append(ticket.id())
-				.append(' ')
-				.append(ticket.subject())
-				.append(" (")
-				.append(ticket.clientName())
-				.append(", ")
-				.append(ticket.status())
-				.append(")\n");
-		}
+		urgent.forEach((t) -> text.append(line(t, t.clientName(), t.status())));
 		List<Long> paged = this.jdbc.sql("""
 				select distinct ticket_id from oncall_page where paged_at >= ? and paged_at < ? order by ticket_id
 				""").params(Timestamp.from(from), Timestamp.from(to)).query(Long.class).list();
 		text.append("Out-of-hours pages: ").append(paged.size()).append('\n');
-		for (TicketBrief ticket : this.tickets.briefs(paged)) {
-			text.append("  #").append(ticket.id()).append(' ').append(ticket.subject()).append('\n');
-		}
+		this.tickets.briefs(paged).forEach((t) -> text.append(line(t)));
 		List<SlaBreach> breaches = this.sla.breachesBetween(from, to, LIST_LIMIT);
 		text.append("SLA breaches: ")
 			.append(breaches.size())
@@ -307,6 +284,13 @@ public class Handovers {
 		return text.toString();
 	}
 
+	/** " #12 Subject (detail, detail)", a line of the summary. */
+	private static String line(TicketBrief ticket, Object... details) {
+		String more = (details.length == 0) ? ""
+				: " (" + String.join(", ", java.util.Arrays.stream(details).map(String::valueOf).toList()) + ")";
+		return "  #" + ticket.id() + " " + ticket.subject() + more + "\n";
+	}
+
 	private String names(List<Shift> shifts) {
 		Set<Long> ids = new LinkedHashSet<>();
 		shifts.forEach((s) -> ids.add(s.personId()));
@@ -315,9 +299,9 @@ public class Handovers {
 				ids.stream().map((id) -> people.containsKey(id) ? people.get(id).name() : "#" + id).toList());
 	}
 
-	private String firstLineNames(Instant at) {
+	private String firstLineNames(List<Rota> everyRota, Instant at) {
 		List<Shift> shifts = new ArrayList<>();
-		for (Rota rota : this.rotas.list()) {
+		for (Rota rota : everyRota) {
 			if (rota.duty() == RotaDuty.FIRST_LINE) {
 				shifts.addAll(rota.shiftsAt(at));
 			}

@@ -220,15 +220,12 @@ public class OnCallRouting {
 				.orElse(null);
 		}
 		RotaPosition position = rota.positions().get(0);
-		Instant later = now;
-		for (int i = 0; i < 8; i++) {
-			List<Shift> next = rota.stints(position, later, later.plus(Duration.ofDays(7L * position.everyWeeks())));
-			for (Shift shift : next) {
-				if (shift.personId() != primaryId && shift.start().isAfter(now)) {
-					return shift.personId();
-				}
+		int next = rota.nextStint(position, now);
+		for (int k = next; k < next + 8; k++) {
+			Optional<Shift> stint = rota.stint(position, k);
+			if (stint.isPresent() && stint.get().personId() != primaryId) {
+				return stint.get().personId();
 			}
-			later = later.plus(Duration.ofDays(7L * position.everyWeeks()));
 		}
 		return null;
 	}

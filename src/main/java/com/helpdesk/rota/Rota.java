@@ -146,6 +146,17 @@ public record Rota(long id, String name, RotaDuty duty, RotaTemplate template, Z
 	}
 
 	/**
+	 * The first stint of a position that has not started at an instant.
+	 */
+	public int nextStint(RotaPosition position, Instant instant) {
+		int next = firstStintOnOrAfter(position, LocalDate.ofInstant(instant, this.zone));
+		while (!stintStart(position, next).isAfter(instant)) {
+			next++;
+		}
+		return next;
+	}
+
+	/**
 	 * The index of the first stint of a position that starts on or after a date.
 	 */
 	public int firstStintOnOrAfter(RotaPosition position, LocalDate date) {

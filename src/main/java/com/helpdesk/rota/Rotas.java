@@ -81,7 +81,7 @@ public class Rotas {
 		else if (!rota.stintStart(position, rota.firstStintOnOrAfter(position, from)).isAfter(this.clock.instant())) {
 			errors.add(new FieldError("from", "rota.roster.from.past"));
 		}
-		checkMembers(position.name(), stintsOf(position), memberIds, "members", errors);
+		checkMembers(position.name(), position.concurrent(), memberIds, "members", errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -117,11 +117,7 @@ public class Rotas {
 			throw new InvalidInputException("rota", "rota.member.notStaff");
 		}
 		RotaPosition position = rota.positions().get(0);
-		int next = rota.firstStintOnOrAfter(position, LocalDate.ofInstant(this.clock.instant(), rota.zone()));
-		while (!rota.stintStart(position, next).isAfter(this.clock.instant())) {
-			next++;
-		}
-		LocalDate from = rota.stintDate(position, next);
+		LocalDate from = rota.stintDate(position, rota.nextStint(position, this.clock.instant()));
 		List<Long> order = new ArrayList<>(rota.continuingOrder(position, from));
 		boolean member = order.contains(person.id());
 		if (joining == member) {
@@ -132,7 +128,7 @@ public class Rotas {
 		}
 		else {
 			order.remove(person.id());
-			if (order.size() < stintsOf(position)) {
+			if (order.size() < position.concurrent()) {
 				throw new InvalidInputException("rota", "rota.optIn.lastOne");
 			}
 		}
@@ -303,12 +299,13 @@ public class Rotas {
 	public List<OnDuty> now() {
 		Instant now = this.clock.instant();
 		List<Rota> rotas = this.store.all();
-		List<Shift> shifts = new ArrayList<>();
-		rotas.forEach((rota) -> shifts.addAll(rota.shiftsAt(now)));
-		Map<Long, Person> people = this.directory.peopleById(personIds(shifts));
+		Map<Long, List<Shift>> onNow = new java.util.LinkedHashMap<>();
+		rotas.forEach((rota) -> onNow.put(rota.id(), rota.shiftsAt(now)));
+		Map<Long, Person> people = this.directory
+			.peopleById(personIds(onNow.values().stream().flatMap(List::stream).toList()));
 		List<OnDuty> onDuty = new ArrayList<>();
 		for (Rota rota : rotas) {
-			List<ShiftView> views = rota.shiftsAt(now).stream().map((s) -> view(rota, s, people)).toList();
+			List<ShiftView> views = onNow.get(rota.id()).stream().map((s) -> view(rota, s, people)).toList();
 			onDuty.add(new OnDuty(rota.id(), rota.name(), rota.duty(), working(rota, now), views));
 		}
 		onDuty.sort(Comparator.comparing(OnDuty::duty));
@@ -379,10 +376,6 @@ public class Rotas {
 			ids.add(s.scheduledPersonId());
 		});
 		return ids;
-	}
-
-	private static int stintsOf(RotaPosition position) {
-		return position.concurrent();
 	}
 
 	private void check(RotaCommand command) {

@@ -201,7 +201,7 @@ public class ShiftSwaps {
 
 	@Transactional(readOnly = true)
 	public SwapView view(long swapId) {
-		return views(List.of(load(swapId))).get(0);
+		return views(List.of(load(swapId)), this.rotas.all()).get(0);
 	}
 
 	/**
@@ -212,7 +212,8 @@ public class ShiftSwaps {
 	@Transactional(readOnly = true)
 	public List<SwapView> concerning(Person person) {
 		List<Long> positions = new ArrayList<>();
-		for (Rota rota : this.rotas.all()) {
+		List<Rota> all = this.rotas.all();
+		for (Rota rota : all) {
 			for (RotaPosition position : rota.positions()) {
 				if (rota.isOn(position, person.id())) {
 					positions.add(position.id());
@@ -220,10 +221,10 @@ public class ShiftSwaps {
 			}
 		}
 		boolean approver = person.role() == Role.MANAGER || person.role() == Role.ADMIN;
-		return views(this.swaps.concerning(person.id(), positions, approver, this.clock.instant().minus(RECENT)));
+		return views(this.swaps.concerning(person.id(), positions, approver, this.clock.instant().minus(RECENT)), all);
 	}
 
-	private List<SwapView> views(List<SwapRow> rows) {
+	private List<SwapView> views(List<SwapRow> rows, List<Rota> all) {
 		Set<Long> people = new HashSet<>();
 		rows.forEach((r) -> {
 			people.add(r.requesterId());
@@ -236,7 +237,7 @@ public class ShiftSwaps {
 		});
 		Map<Long, Person> names = this.directory.peopleById(people);
 		Map<Long, Rota> rotasById = new java.util.HashMap<>();
-		this.rotas.all().forEach((r) -> rotasById.put(r.id(), r));
+		all.forEach((r) -> rotasById.put(r.id(), r));
 		List<SwapView> views = new ArrayList<>();
 		for (SwapRow row : rows) {
 			Rota rota = rotasById.get(row.rotaId());

@@ -172,11 +172,7 @@ class RotaAdminController {
 	}
 
 	private RosterForm suggestedRoster(Rota rota, RotaPosition position) {
-		int next = rota.firstStintOnOrAfter(position, LocalDate.ofInstant(this.clock.instant(), rota.zone()));
-		while (!rota.stintStart(position, next).isAfter(this.clock.instant())) {
-			next++;
-		}
-		LocalDate from = rota.stintDate(position, next);
+		LocalDate from = rota.stintDate(position, rota.nextStint(position, this.clock.instant()));
 		return RosterForm.of(from, rota.continuingOrder(position, from));
 	}
 

@@ -81,12 +81,7 @@ class RotaController {
 
 	@GetMapping("/rotas")
 	String list(@AuthenticationPrincipal HelpdeskUser user, Model model) {
-		List<Rota> all = this.rotas.list();
 		model.addAttribute("onDuty", this.rotas.now());
-		model.addAttribute("rotas", all);
-		model.addAttribute("myId", user.id());
-		model.addAttribute("members",
-				all.stream().filter(Rota::optIn).filter((rota) -> isMember(rota, user.id())).map(Rota::id).toList());
 		return "rotas/list";
 	}
 
@@ -112,14 +107,10 @@ class RotaController {
 		}
 		model.addAttribute("swaps", this.swaps.concerning(user.person()));
 		model.addAttribute("approver", user.person().role() == Role.MANAGER || user.person().role() == Role.ADMIN);
-		model.addAttribute("optIn", this.rotas.list().stream().filter(Rota::optIn).toList());
+		List<Rota> optIn = this.rotas.list().stream().filter(Rota::optIn).toList();
+		model.addAttribute("optIn", optIn);
 		model.addAttribute("members",
-				this.rotas.list()
-					.stream()
-					.filter(Rota::optIn)
-					.filter((rota) -> isMember(rota, user.id()))
-					.map(Rota::id)
-					.toList());
+				optIn.stream().filter((rota) -> isMember(rota, user.id())).map(Rota::id).toList());
 		return "rotas/mine";
 	}
 
