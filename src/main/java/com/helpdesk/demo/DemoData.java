@@ -1,5 +1,6 @@
 package com.helpdesk.demo;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -16,6 +17,11 @@ import com.helpdesk.calendar.OpeningHours;
 import com.helpdesk.directory.ClientCommand;
 import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.DirectoryAdmin;
+import com.helpdesk.delivery.DeliveryRequest;
+import com.helpdesk.delivery.DeliveryRequests;
+import com.helpdesk.delivery.DeliveryTeams;
+import com.helpdesk.delivery.ScopeCommand;
+import com.helpdesk.delivery.TeamCommand;
 import com.helpdesk.directory.GroupCommand;
 import com.helpdesk.directory.Person;
 import com.helpdesk.directory.Role;
@@ -75,8 +81,15 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final DeliveryTeams deliveryTeams;
+
+	private final DeliveryRequests deliveryRequests;
+
 	DemoData(Directory directory, DirectoryAdmin admin, TicketService tickets, Calendars calendars,
-			SlaPolicies policies, Rotas rotas, JdbcClient jdbc, Clock clock) {
+			SlaPolicies policies, Rotas rotas, DeliveryTeams deliveryTeams, DeliveryRequests deliveryRequests,
+			JdbcClient jdbc, Clock clock) {
+		this.deliveryTeams = deliveryTeams;
+		this.deliveryRequests = deliveryRequests;
 		this.directory = directory;
 		this.admin = admin;
 		this.tickets = tickets;
@@ -159,14 +172,61 @@ class DemoData implements ApplicationRunner {
 				"Security and compliance tickets, with follow-up.", false, Set.of(security)), adminId);
 
 		tickets(agent, experts);
-		rotas(supportHours, tier1, experts, agent, expert, security);
+		List<Long> counted = rotas(supportHours, tier1, experts, agent, expert, security);
+		delivery(supportHours, dm, adminId, counted);
+	}
+
+	/**
+	 * The platform team's delivery planning: weeks from Wednesday (seed 002), a fifth
+	 * kept for unplanned support (seed 000), first-line support and on call taking people
+	 * off; a deployment waiting in the intake and some development support already
+	 * planned.
+	 */
+	private void delivery(long calendar, long dm, long adminId, List<Long> rotaIds) {
+		long group = this.admin.createGroup(new GroupCommand("Delivery",
+				"Delivery managers: deployments and in-depth work, scoped and scheduled.", false, Set.of(dm)), adminId);
+		List<Long> engineers = java.util.stream.Stream
+			.of("agent", "expert", "priya", "tom", "jo", "kim", "ravi", "lena")
+			.map((name) -> this.directory.findPersonByEmail(name + "@helpdesk.test").orElseThrow().id())
+			.toList();
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Europe/London")));
+		LocalDate wednesday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
+		this.deliveryTeams.create(
+				new TeamCommand("Platform team", calendar, group, dm, 20, 1, wednesday, true, engineers, rotaIds),
+				adminId);
+		Person alice = this.directory.findPersonByEmail("alice@client-a.test").orElseThrow();
+		Person bob = this.directory.findPersonByEmail("bob@client-b.test").orElseThrow();
+		this.tickets.create(bob,
+				new NewTicket(RequestType.DEPLOYMENT, "Deploy the new booking application",
+						"We have a new booking application from our vendor to go live next month.",
+						"Read the deployment guide; the vendor has a Docker image ready.", Priority.NORMAL,
+						new RequestDetails(null, null, null, "Bookings", "Production",
+								new ServerSpec("2 vCPU", "4 GB", "40 GB", "Ubuntu 24.04"), today.plusWeeks(4), null,
+								null, null, null, null, null, null),
+						null),
+				List.of());
+
+		long support = this.tickets.create(alice, new NewTicket(RequestType.DEVELOPMENT_SUPPORT,
+				"Help moving our nightly jobs to scheduled tasks",
+				"Our site runs three cron jobs on the web server; we would like them to run as scheduled tasks.",
+				"Read the scheduled tasks guide; not sure how to pass our secrets to them.", Priority.NORMAL,
+				new RequestDetails(null, null, null, null, null, null, null,
+						"The three nightly jobs run as scheduled tasks, with their secrets from the secret store.",
+						null, null, null, null, null, null),
+				null), List.of());
+		Person dana = this.directory.person(dm);
+		DeliveryRequest request = this.deliveryRequests.forTicket(support).orElseThrow();
+		this.deliveryRequests.scope(dana, request.id(), request.version(),
+				new ScopeCommand(request.desiredOutcome(), new BigDecimal("2"), false, null, null));
+		this.deliveryRequests.schedule(dana, request.id(), request.version() + 1, wednesday.plusWeeks(1),
+				"Agreed with the client as this month's priority");
 	}
 
 	/**
 	 * The four patterns of the seeds, started eight weeks ago so each has a past to look
 	 * back on.
 	 */
-	private void rotas(long calendar, long tier1, long experts, long agent, long expert, long security) {
+	private List<Long> rotas(long calendar, long tier1, long experts, long agent, long expert, long security) {
 		long priya = user("priya@helpdesk.test", "Priya Patel", Role.AGENT, null);
 		long tom = user("tom@helpdesk.test", "Tom Okafor", Role.AGENT, null);
 		long jo = user("jo@helpdesk.test", "Jo Lee", Role.AGENT, null);
@@ -176,12 +236,12 @@ class DemoData implements ApplicationRunner {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Europe/London")));
 		LocalDate wednesday = today.minusWeeks(8).with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
 		LocalDate monday = today.minusWeeks(8).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-		this.rotas.create(new RotaCommand("First-line support", RotaTemplate.WEEKLY_PAIR,
+		long firstLine = this.rotas.create(new RotaCommand("First-line support", RotaTemplate.WEEKLY_PAIR,
 				RotaTemplate.WEEKLY_PAIR.duty(), "Europe/London", wednesday, LocalTime.of(10, 0), calendar, tier1,
 				false, false, List.of(new PositionCommand("Developer", 1, 1, 0, List.of(agent, priya, jo)),
 						new PositionCommand("Ops engineer", 1, 1, 0, List.of(tom, kim)))),
 				null);
-		this.rotas.create(new RotaCommand("Out-of-hours on call", RotaTemplate.OUT_OF_HOURS,
+		long onCall = this.rotas.create(new RotaCommand("Out-of-hours on call", RotaTemplate.OUT_OF_HOURS,
 				RotaTemplate.OUT_OF_HOURS.duty(), "Europe/London", wednesday, LocalTime.of(10, 0), calendar, null, true,
 				false, List.of(new PositionCommand("On call", 1, 1, 0, List.of(tom, agent, expert)))), null);
 		this.rotas.create(new RotaCommand("Platform experts pairs", RotaTemplate.STAGGERED_PAIRS,
@@ -195,6 +255,7 @@ class DemoData implements ApplicationRunner {
 							new PositionCommand("Engineer 2", 2, 2, 0, List.of(tom, kim, priya)),
 							new PositionCommand("Engineer 3", 2, 2, 0, List.of(expert, agent, security)))),
 					null);
+		return List.of(firstLine, onCall);
 	}
 
 	private void tickets(long agentId, long expertsGroup) {
@@ -234,16 +295,6 @@ class DemoData implements ApplicationRunner {
 				List.of());
 		this.tickets.triage(agent, incident, 0, TriageChange.take(agentId));
 		this.tickets.addNote(agent, incident, "Database CPU at 95% since the 09:00 deploy. Looking at slow queries.",
-				List.of());
-
-		this.tickets.create(bob,
-				new NewTicket(RequestType.DEPLOYMENT, "Deploy the new booking application",
-						"We have a new booking application from our vendor to go live next month.",
-						"Read the deployment guide; the vendor has a Docker image ready.", Priority.NORMAL,
-						new RequestDetails(null, null, null, "Bookings", "Production",
-								new ServerSpec("2 vCPU", "4 GB", "40 GB", "Ubuntu 24.04"), today.plusWeeks(4), null,
-								null, null, null, null, null, null),
-						null),
 				List.of());
 
 		long access = this.tickets.create(bob,

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,6 +106,14 @@ public class Leaves {
 	@Transactional(readOnly = true)
 	public List<Leave> of(long personId) {
 		return this.store.of(personId);
+	}
+
+	/**
+	 * Everyone's leave overlapping a period, by person.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, List<Leave>> during(Collection<Long> people, Instant from, Instant to) {
+		return this.store.during(people, from, to);
 	}
 
 	/**

@@ -89,7 +89,8 @@ public class OnCallRouting {
 				}
 			}
 		}
-		if (created.groupId() != null) {
+		// in-depth work goes to its delivery manager, not to whoever is on first line
+		if (created.groupId() != null && !created.type().isInDepthWork()) {
 			roundRobin(created.ticketId(), created.groupId(), now);
 		}
 	}

@@ -15,4 +15,12 @@ public enum RequestType {
 		return this != INCIDENT;
 	}
 
+	/**
+	 * Whether the request goes to a delivery manager first, to be scoped and scheduled,
+	 * rather than to first-line support (seed 000).
+	 */
+	public boolean isInDepthWork() {
+		return this == DEPLOYMENT || this == DEVELOPMENT_SUPPORT;
+	}
+
 }

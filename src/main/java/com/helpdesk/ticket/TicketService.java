@@ -547,6 +547,41 @@ public class TicketService {
 	}
 
 	/**
+	 * Sends a ticket to another group and person for a reason outside triage (in-depth
+	 * work to its delivery manager), recorded on the timeline; {@code actorId} is
+	 * {@code null} when the helpdesk does it by a rule. A {@code null} group leaves the
+	 * ticket's group as it is.
+	 */
+	public void sendTo(Long actorId, long ticketId, Long groupId, long assigneeId, String reason) {
+		Instant now = this.clock.instant();
+		Ticket ticket = this.tickets.findForUpdate(ticketId)
+			.orElseThrow(() -> new NotFoundException("ticket", ticketId));
+		Person assignee = this.directory.findPerson(assigneeId)
+			.filter(Person::isStaff)
+			.orElseThrow(() -> new NotFoundException("person", assigneeId));
+		List<Change> changes = new ArrayList<>();
+		if (groupId != null && !groupId.equals(ticket.getGroupId())) {
+			changes.add(
+					new Change(TimelineKind.GROUP_CHANGED, groupName(ticket.getGroupId()), groupName(groupId), reason));
+			ticket.changeGroup(groupId);
+		}
+		if (!Long.valueOf(assigneeId).equals(ticket.getAssigneeId())) {
+			changes.add(new Change(TimelineKind.ASSIGNEE_CHANGED, personName(ticket.getAssigneeId()), assignee.name(),
+					reason));
+			ticket.changeAssignee(assigneeId);
+		}
+		if (changes.isEmpty()) {
+			return;
+		}
+		ticket.touch(now);
+		flush(ticket, null);
+		for (Change made : changes) {
+			record(ticket, now, actorId, made.kind(), made.from(), made.to(), null, made.detail());
+		}
+		tellSla(ticket);
+	}
+
+	/**
 	 * Reminds the requester of a PENDING ticket that has been quiet for a while, once.
 	 * Answers whether it did; safe to call again or from two instances at once.
 	 */

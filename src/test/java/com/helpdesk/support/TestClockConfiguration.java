@@ -24,4 +24,11 @@ public class TestClockConfiguration {
 		return new RotaFixture(calendars, directory, admin, data);
 	}
 
+	@Bean
+	DeliveryFixture deliveryFixture(com.helpdesk.delivery.DeliveryTeams teams, com.helpdesk.rota.Rotas rotas,
+			com.helpdesk.directory.DirectoryAdmin admin, com.helpdesk.directory.Directory directory, TestData data,
+			RotaFixture rotaFixture) {
+		return new DeliveryFixture(teams, rotas, admin, directory, data, rotaFixture);
+	}
+
 }

@@ -99,7 +99,7 @@ class SecurityConfiguration {
 				.hasRole("REQUESTER")
 				.requestMatchers("/rotas/hours", "/rotas/hours/**")
 				.hasAnyRole("MANAGER", "ADMIN")
-				.requestMatchers("/tickets", "/tickets/**", "/rotas", "/rotas/**")
+				.requestMatchers("/tickets", "/tickets/**", "/rotas", "/rotas/**", "/delivery", "/delivery/**")
 				.hasAnyRole(STAFF)
 				.requestMatchers("/admin", "/admin/**")
 				.hasRole("ADMIN")

@@ -1,5 +1,6 @@
 package com.helpdesk.ticket.web;
 
+import java.util.List;
 import java.util.Locale;
 
 import com.helpdesk.security.HelpdeskUser;
@@ -7,6 +8,7 @@ import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.ticket.QueueFilter;
 import com.helpdesk.ticket.QueueView;
 import com.helpdesk.ticket.RequestType;
+import com.helpdesk.ticket.TicketFacts;
 import com.helpdesk.ticket.TicketQueries;
 import com.helpdesk.ticket.TicketService;
 import com.helpdesk.ticket.TicketStatus;
@@ -37,10 +39,13 @@ class RequestController {
 
 	private final MessageSource messages;
 
-	RequestController(TicketService tickets, TicketQueries queries, MessageSource messages) {
+	private final List<TicketFacts> facts;
+
+	RequestController(TicketService tickets, TicketQueries queries, MessageSource messages, List<TicketFacts> facts) {
 		this.tickets = tickets;
 		this.queries = queries;
 		this.messages = messages;
+		this.facts = facts;
 	}
 
 	@GetMapping("/requests")
@@ -119,6 +124,8 @@ class RequestController {
 
 	private String page(HelpdeskUser user, long id, Model model) {
 		model.addAttribute("ticket", this.queries.ticket(user.person(), id));
+		model.addAttribute("facts",
+				this.facts.stream().flatMap((source) -> source.about(id, user.person()).stream()).toList());
 		model.addAttribute("solved", TicketStatus.SOLVED);
 		return "requests/show";
 	}

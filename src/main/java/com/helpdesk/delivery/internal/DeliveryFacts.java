@@ -1,0 +1,61 @@
+package com.helpdesk.delivery.internal;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.helpdesk.delivery.DeliveryRequest;
+import com.helpdesk.delivery.DeliveryTeam;
+import com.helpdesk.delivery.DeliveryTeams;
+import com.helpdesk.delivery.PeriodNames;
+import com.helpdesk.directory.Person;
+import com.helpdesk.ticket.TicketFacts;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells a request's page where its in-depth work stands and which week or sprint it is
+ * planned for, so the requester sees it beside the request.
+ */
+@Component
+@Transactional(readOnly = true)
+class DeliveryFacts implements TicketFacts {
+
+	private final RequestStore store;
+
+	private final DeliveryTeams teams;
+
+	private final PeriodNames names;
+
+	private final MessageSource messages;
+
+	DeliveryFacts(RequestStore store, DeliveryTeams teams, PeriodNames names, MessageSource messages) {
+		this.store = store;
+		this.teams = teams;
+		this.names = names;
+		this.messages = messages;
+	}
+
+	@Override
+	public List<Fact> about(long ticketId, Person viewer) {
+		DeliveryRequest request = this.store.findByTicket(ticketId).orElse(null);
+		if (request == null) {
+			return List.of();
+		}
+		Fact state = new Fact("delivery-state", text("delivery.fact.state"),
+				text("delivery.state." + request.state().name() + ".requester"));
+		if (request.periodStart() == null) {
+			return List.of(state);
+		}
+		DeliveryTeam team = this.teams.get(request.teamId());
+		String period = this.names.name(team.cadence(), team.cadence().periodOf(request.periodStart()));
+		return List.of(state, new Fact("planned-period", text("delivery.fact.planned"),
+				Character.toUpperCase(period.charAt(0)) + period.substring(1)));
+	}
+
+	private String text(String key) {
+		return this.messages.getMessage(key, null, Locale.UK);
+	}
+
+}
