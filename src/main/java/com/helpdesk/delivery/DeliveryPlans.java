@@ -80,7 +80,7 @@ public class DeliveryPlans {
 				.map((item) -> item.request().estimateDays())
 				.filter(java.util.Objects::nonNull)
 				.reduce(BigDecimal.ZERO, BigDecimal::add);
-			columns.add(new PlanColumn(period, this.names.name(cadence, period), this.names.shortName(period),
+			columns.add(new PlanColumn(period, this.names.title(cadence, period), this.names.shortName(period),
 					period.contains(today), capacity.get(i), used, capacity.get(i).plannableDays().subtract(used),
 					items));
 		}
@@ -110,7 +110,7 @@ public class DeliveryPlans {
 				.reduce(BigDecimal.ZERO, BigDecimal::add);
 			BigDecimal plannable = capacity.get(i).plannableDays();
 			options
-				.add(new PeriodOption(period, this.names.name(cadence, period), plannable, plannable.subtract(used)));
+				.add(new PeriodOption(period, this.names.title(cadence, period), plannable, plannable.subtract(used)));
 		}
 		return options;
 	}

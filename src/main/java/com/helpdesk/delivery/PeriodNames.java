@@ -33,6 +33,14 @@ public class PeriodNames {
 	}
 
 	/**
+	 * The name as a heading or label: "Week starting Wednesday 2 December 2026".
+	 */
+	public String title(Cadence cadence, PlanningPeriod period) {
+		String name = name(cadence, period);
+		return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+	}
+
+	/**
 	 * "2 Dec – 8 Dec", for column headings.
 	 */
 	public String shortName(PlanningPeriod period) {

@@ -49,9 +49,8 @@ class DeliveryFacts implements TicketFacts {
 			return List.of(state);
 		}
 		DeliveryTeam team = this.teams.get(request.teamId());
-		String period = this.names.name(team.cadence(), team.cadence().periodOf(request.periodStart()));
 		return List.of(state, new Fact("planned-period", text("delivery.fact.planned"),
-				Character.toUpperCase(period.charAt(0)) + period.substring(1)));
+				this.names.title(team.cadence(), team.cadence().periodOf(request.periodStart()))));
 	}
 
 	private String text(String key) {

@@ -1,0 +1,149 @@
+package com.helpdesk.browser;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.helpdesk.support.IntegrationTest;
+import com.helpdesk.support.TestData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.helpdesk.browser.BrowserTestSupport.flash;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bob asks for an application deployment; the delivery manager finds it in her intake,
+ * scopes it at three days and schedules it into a week with room; Bob sees the planned
+ * week on his request. And an agent sends a question that is really in-depth work to
+ * delivery from the ticket page.
+ */
+@IntegrationTest
+class DeliveryBrowserTest {
+
+	@RegisterExtension
+	static BrowserExtension browsers = new BrowserExtension();
+
+	@LocalServerPort
+	int port;
+
+	Browser browser;
+
+	@BeforeEach
+	void openBrowserSignedOut() {
+		this.browser = browsers.browser(this.port);
+		this.browser.open("/login");
+		this.browser.driver().manage().deleteAllCookies();
+	}
+
+	@Test
+	void bobsDeploymentIsScopedAndScheduledAndBobSeesTheWeek() {
+		Browser browser = this.browser;
+		String subject = TestData.unique("Deploy the room booking app");
+		browser.signIn("bob@client-b.test");
+		browser.clickLink("New request");
+		browser.find(By.xpath("//label[normalize-space()='Deploy an application']")).click();
+		browser.clickButton("Continue");
+		browser.type(By.id("subject"), subject);
+		browser.type(By.id("description"), "Our vendor's room booking app needs to go live.");
+		browser.type(By.id("application"), "Room booking");
+		browser.type(By.id("environment"), "Production");
+		browser.type(By.id("serverCpu"), "2 vCPU");
+		browser.type(By.id("serverMemory"), "4 GB");
+		browser.type(By.id("serverDisk"), "40 GB");
+		browser.type(By.id("serverOs"), "Debian 12");
+		LocalDate wanted = LocalDate.now().plusWeeks(6);
+		browser.type(By.id("wantedBy"), String.valueOf(wanted.getDayOfMonth()));
+		browser.type(By.id("wantedByMonth"), String.valueOf(wanted.getMonthValue()));
+		browser.type(By.id("wantedByYear"), String.valueOf(wanted.getYear()));
+		browser.type(By.id("alreadyTried"), "The vendor sent a Docker image and a guide.");
+		browser.clickButton("Send request");
+		assertThat(browser.find(By.id("delivery-state")).getText())
+			.isEqualTo("With the delivery manager, being scoped");
+		browser.signOut();
+
+		browser.signIn("dm@helpdesk.test");
+		browser.clickLink("Delivery");
+		assertThat(browser.heading()).isEqualTo("Delivery intake");
+		assertThat(browser.find(By.id("intake-mine")).getText()).contains(subject, "Client B", "Not scoped yet");
+		browser.checkPage("delivery-01-intake");
+		browser.clickAndWaitForNewPage(browser.find(By.cssSelector("#intake-mine")).findElement(By.linkText(subject)));
+		assertThat(browser.heading()).isEqualTo(subject);
+		assertThat(browser.text()).contains("Room booking", "Debian 12");
+
+		// scheduling before there is an estimate is refused next to the week
+		List<WebElement> weeks = browser.findAll(By.cssSelector("#period input[type=radio]"));
+		assertThat(weeks).hasSizeGreaterThan(2);
+		browser.find(By.cssSelector("label[for='" + weeks.get(1).getAttribute("id") + "']")).click();
+		browser.clickButton("Schedule and tell the requester");
+		assertThat(browser.title()).startsWith("Error: ");
+		assertThat(browser.find(By.id("period-error")).getText())
+			.contains("Save an estimate in the scoping before scheduling the work");
+		browser.checkPage("delivery-02-request-error");
+
+		browser.type(By.id("estimateDays"), "3");
+		browser.clickButton("Save scoping");
+		assertThat(flash(browser)).isEqualTo("Scoping saved.");
+
+		// next week has room for three days
+		String nextWeek = browser.findAll(By.cssSelector("#period input[type=radio]")).get(1).getAttribute("id");
+		WebElement label = browser.find(By.cssSelector("label[for='" + nextWeek + "']"));
+		String week = label.getText();
+		assertThat(browser.find(By.id(nextWeek + "-hint")).getText()).doesNotContain("Not enough room");
+		label.click();
+		browser.checkPage("delivery-03-request-scoped");
+		browser.clickButton("Schedule and tell the requester");
+		String sentence = Character.toLowerCase(week.charAt(0)) + week.substring(1);
+		assertThat(week).startsWith("Week starting ");
+		assertThat(flash(browser)).isEqualTo("Planned for the " + sentence + ". The requester has been told.");
+		assertThat(browser.find(By.id("delivery-state")).getText()).isEqualTo("Scheduled");
+
+		browser.clickLink("Delivery intake");
+		browser.clickLink("Plan of Platform team");
+		assertThat(browser.heading()).isEqualTo("Plan: Platform team");
+		String column = nextWeek.substring("period-".length());
+		assertThat(browser.find(By.id("period-" + column)).getText()).contains(subject, "3 days");
+		browser.checkPage("delivery-04-plan");
+		browser.signOut();
+
+		browser.signIn("bob@client-b.test");
+		browser.clickLink(subject);
+		assertThat(browser.find(By.id("planned-period")).getText()).isEqualTo(week);
+		assertThat(browser.find(By.id("delivery-state")).getText()).isEqualTo("Scheduled");
+		assertThat(browser.text()).contains("planned the work for the " + sentence);
+		browser.checkPage("delivery-05-requester");
+	}
+
+	@Test
+	void anAgentSendsAQuestionThatIsReallyInDepthWorkToDelivery() {
+		Browser browser = this.browser;
+		String subject = TestData.unique("Can you help us move to containers?");
+		browser.signIn("alice@client-a.test");
+		browser.clickLink("New request");
+		browser.find(By.xpath("//label[normalize-space()='Ask a question']")).click();
+		browser.clickButton("Continue");
+		browser.type(By.id("subject"), subject);
+		browser.type(By.id("description"), "We would like our three sites to run in containers.");
+		browser.type(By.id("alreadyTried"), "Read the container hosting guide.");
+		browser.clickButton("Send request");
+		String requestPath = browser.path();
+		browser.signOut();
+
+		browser.signIn("agent@helpdesk.test");
+		browser.open(requestPath.replace("/requests/", "/tickets/"));
+		browser.find(By.id("delivery-reason"));
+		browser.clickButton(By.id("delivery-panel"), "Send to delivery");
+		assertThat(browser.find(By.id("delivery-reason-error")).getText()).contains("Say why this is in-depth work");
+		browser.checkPage("delivery-06-send-error");
+		browser.type(By.id("delivery-reason"), "Moving three sites is a project: it needs scoping.");
+		browser.clickButton("Send to delivery");
+		assertThat(flash(browser)).isEqualTo("Sent to the delivery manager.");
+		assertThat(browser.find(By.id("delivery-panel")).getText()).contains("Being scoped", "With Dana Delivery");
+		browser.checkPage("delivery-07-ticket-sent");
+	}
+
+}

@@ -1,0 +1,221 @@
+package com.helpdesk.delivery.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.helpdesk.delivery.DeliveryRequest;
+import com.helpdesk.delivery.DeliveryRequests;
+import com.helpdesk.delivery.DeliveryState;
+import com.helpdesk.delivery.ScopeCommand;
+import com.helpdesk.directory.Person;
+import com.helpdesk.security.HelpdeskUser;
+import com.helpdesk.shared.Priority;
+import com.helpdesk.support.DeliveryFixture;
+import com.helpdesk.support.DeliveryFixture.Team;
+import com.helpdesk.support.IntegrationTest;
+import com.helpdesk.support.MovableClock;
+import com.helpdesk.support.TestData;
+import com.helpdesk.ticket.NewTicket;
+import com.helpdesk.ticket.RequestDetails;
+import com.helpdesk.ticket.RequestType;
+import com.helpdesk.ticket.TicketService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static com.helpdesk.support.Pages.errorNextTo;
+import static com.helpdesk.support.Pages.summaryLinks;
+import static com.helpdesk.support.Pages.title;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The delivery pages through MockMvc: who may do what, bad input refused next to its
+ * field with 400 and nothing saved, stale forms 409, and the requester's page showing the
+ * planned week.
+ */
+@IntegrationTest
+class DeliveryPagesTest {
+
+	static final LocalDate WEEK = LocalDate.of(2027, 3, 3);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DeliveryRequests requests;
+
+	@Autowired
+	TicketService tickets;
+
+	@Autowired
+	DeliveryFixture fixture;
+
+	@Autowired
+	MovableClock clock;
+
+	Team team;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.set(LocalDateTime.of(2027, 3, 1, 12, 0).atZone(ZoneId.of("Europe/London")).toInstant());
+		this.team = this.fixture.team();
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void staffSeeTheIntakeTheRequestAndTheBoardButRequestersAreTurnedAway() throws Exception {
+		DeliveryRequest request = intake("Deploy the intranet");
+		String intake = page(get("/delivery"), this.team.dm(), 200);
+		assertThat(title(intake)).startsWith("Delivery intake");
+		assertThat(intake).contains("Deploy the intranet");
+		assertThat(page(get("/delivery/requests/" + request.id()), this.team.ann(), 200))
+			.contains("Deploy the intranet")
+			.doesNotContain("schedule-form");
+		assertThat(page(get("/delivery/requests/" + request.id()), this.team.dm(), 200)).contains("schedule-form");
+		String board = page(get("/delivery/teams/" + this.team.id() + "/plan").param("from", "2027-03-03"),
+				this.team.ann(), 200);
+		assertThat(board).contains("period-2027-03-03", "8 days");
+		page(get("/delivery"), this.team.requester(), 403);
+		page(get("/delivery/requests/" + request.id()), this.team.requester(), 403);
+		page(get("/delivery/requests/987654321"), this.team.dm(), 404);
+	}
+
+	@Test
+	void anEstimateThatIsNotANumberIsRefusedNextToItsFieldWith400AndNothingSaved() throws Exception {
+		DeliveryRequest request = intake("Deploy the blog");
+		String page = page(post("/delivery/requests/" + request.id() + "/scope").param("estimateDays", "three")
+			.param("desiredOutcome", "Blog live")
+			.param("version", String.valueOf(request.version())), this.team.dm(), 400);
+		assertThat(title(page)).startsWith("Error: ");
+		assertThat(errorNextTo(page, "estimateDays")).contains("Enter the estimate as a number of days");
+		assertThat(summaryLinks(page)).containsOnlyKeys("estimateDays");
+		assertThat(this.requests.get(request.id())).isEqualTo(request);
+	}
+
+	@Test
+	void aMeetingWithoutADateIsRefused() throws Exception {
+		DeliveryRequest request = intake("Deploy the forum");
+		String page = page(post("/delivery/requests/" + request.id() + "/scope").param("estimateDays", "2")
+			.param("meetingNeeded", "true")
+			.param("version", String.valueOf(request.version())), this.team.dm(), 400);
+		assertThat(errorNextTo(page, "meetingAt")).contains("Enter the date of the scoping meeting");
+		assertThat(this.requests.get(request.id()).estimateDays()).isNull();
+	}
+
+	@Test
+	void schedulingPastTheFreeDaysWithoutAReasonIsRefusedAndWithOneIsPlanned() throws Exception {
+		DeliveryRequest request = scoped("Deploy the big one", "9");
+		String page = page(post("/delivery/requests/" + request.id() + "/schedule").param("period", WEEK.toString())
+			.param("version", String.valueOf(request.version())), this.team.dm(), 400);
+		assertThat(errorNextTo(page, "overcommitReason")).contains("There is not enough free capacity");
+		assertThat(this.requests.get(request.id()).state()).isEqualTo(DeliveryState.INTAKE);
+		MockHttpServletResponse planned = perform(
+				post("/delivery/requests/" + request.id() + "/schedule").param("period", WEEK.toString())
+					.param("overcommitReason", "The client's launch is that week")
+					.param("version", String.valueOf(request.version())),
+				this.team.dm());
+		assertThat(planned.getStatus()).isEqualTo(302);
+		assertThat(this.requests.get(request.id()).periodStart()).isEqualTo(WEEK);
+		String board = page(get("/delivery/teams/" + this.team.id() + "/plan").param("from", WEEK.toString()),
+				this.team.dm(), 200);
+		assertThat(board).contains("Over-committed by 1 days", "The client&#39;s launch is that week");
+	}
+
+	@Test
+	void aStaleFormAnswers409() throws Exception {
+		DeliveryRequest request = scoped("Deploy twice", "1");
+		page(post("/delivery/requests/" + request.id() + "/schedule").param("period", WEEK.toString())
+			.param("version", String.valueOf(request.version() - 1)), this.team.dm(), 409);
+	}
+
+	@Test
+	void agentsMayNotScheduleNorRequestersDecline() throws Exception {
+		DeliveryRequest request = scoped("Deploy by an agent", "1");
+		page(post("/delivery/requests/" + request.id() + "/schedule").param("period", WEEK.toString())
+			.param("version", String.valueOf(request.version())), this.team.ann(), 403);
+		page(post("/delivery/requests/" + request.id() + "/decline").param("declineReason", "No")
+			.param("version", String.valueOf(request.version())), this.team.requester(), 403);
+		assertThat(this.requests.get(request.id()).state()).isEqualTo(DeliveryState.INTAKE);
+	}
+
+	@Test
+	void postingWithoutTheFormsTokenIsForbidden() throws Exception {
+		DeliveryRequest request = scoped("Deploy without a token", "1");
+		MockHttpServletResponse response = this.mvc
+			.perform(post("/delivery/requests/" + request.id() + "/schedule").param("period", WEEK.toString())
+				.param("version", String.valueOf(request.version()))
+				.with(user(new HelpdeskUser(this.team.dm(), null, true))))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(403);
+		assertThat(this.requests.get(request.id()).state()).isEqualTo(DeliveryState.INTAKE);
+	}
+
+	@Test
+	void sendingToDeliveryWithoutAReasonIsRefusedNextToTheField() throws Exception {
+		long ticket = this.tickets.create(this.team.requester(), TestData.question("Is this big?"), List.of());
+		String page = page(post("/delivery/send").param("ticket", String.valueOf(ticket)).param("reason", ""),
+				this.team.ann(), 400);
+		assertThat(page).contains("delivery-reason-error", "Say why this is in-depth work");
+		assertThat(this.requests.forTicket(ticket)).isEmpty();
+		assertThat(perform(post("/delivery/send").param("ticket", String.valueOf(ticket)).param("reason", "Big"),
+				this.team.ann())
+			.getRedirectedUrl()).isEqualTo("/tickets/" + ticket);
+		page(post("/delivery/send").param("ticket", String.valueOf(ticket)).param("reason", "Again"), this.team.ann(),
+				409);
+	}
+
+	@Test
+	void theRequesterSeesThePlannedWeekOnTheirRequest() throws Exception {
+		DeliveryRequest request = scoped("Deploy the shop", "2");
+		this.requests.schedule(this.team.dm(), request.id(), request.version(), WEEK, null);
+		String page = page(get("/requests/" + request.ticketId()), this.team.requester(), 200);
+		assertThat(page).contains("Planned for", "Week starting Wednesday 3 March 2027", "Scheduled");
+	}
+
+	private DeliveryRequest intake(String subject) {
+		long ticket = this.tickets.create(this.team.requester(),
+				new NewTicket(RequestType.DEVELOPMENT_SUPPORT, subject, "Please " + subject, "Tried it ourselves",
+						Priority.NORMAL, new RequestDetails(null, null, null, null, null, null, null, subject + " done",
+								null, null, null, null, null, null),
+						null),
+				List.of());
+		return this.requests.forTicket(ticket).orElseThrow();
+	}
+
+	private DeliveryRequest scoped(String subject, String days) {
+		DeliveryRequest request = intake(subject);
+		this.requests.scope(this.team.dm(), request.id(), request.version(),
+				new ScopeCommand(null, new BigDecimal(days), false, null, null));
+		return this.requests.get(request.id());
+	}
+
+	private String page(MockHttpServletRequestBuilder request, Person person, int status) throws Exception {
+		MockHttpServletResponse response = perform(request, person);
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
+		return response.getContentAsString();
+	}
+
+	private MockHttpServletResponse perform(MockHttpServletRequestBuilder request, Person person) throws Exception {
+		return this.mvc.perform(request.with(user(new HelpdeskUser(person, null, true))).with(csrf()))
+			.andReturn()
+			.getResponse();
+	}
+
+}
