@@ -115,7 +115,7 @@ public class DeliveryPlans {
 		return options;
 	}
 
-	private List<WorkItem> items(List<DeliveryRequest> requests) {
+	List<WorkItem> items(List<DeliveryRequest> requests) {
 		if (requests.isEmpty()) {
 			return List.of();
 		}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.helpdesk.delivery.internal.FeatureStore;
 import com.helpdesk.delivery.internal.RequestStore;
 import com.helpdesk.directory.ClientSummary;
 import com.helpdesk.directory.Directory;
@@ -51,6 +52,8 @@ public class DeliveryRequests {
 
 	private final RequestStore store;
 
+	private final FeatureStore features;
+
 	private final DeliveryTeams teams;
 
 	private final TicketService tickets;
@@ -69,10 +72,11 @@ public class DeliveryRequests {
 
 	private final Clock clock;
 
-	DeliveryRequests(RequestStore store, DeliveryTeams teams, TicketService tickets, TicketQueries ticketQueries,
-			Directory directory, PeriodNames periodNames, AuditLog audit, MessageSource messages, JdbcClient jdbc,
-			Clock clock) {
+	DeliveryRequests(RequestStore store, FeatureStore features, DeliveryTeams teams, TicketService tickets,
+			TicketQueries ticketQueries, Directory directory, PeriodNames periodNames, AuditLog audit,
+			MessageSource messages, JdbcClient jdbc, Clock clock) {
 		this.store = store;
+		this.features = features;
 		this.teams = teams;
 		this.tickets = tickets;
 		this.ticketQueries = ticketQueries;
@@ -326,6 +330,58 @@ public class DeliveryRequests {
 		close(requestId, version, DeliveryState.DELIVERED, text, null);
 		this.audit.record(actor.id(), "DELIVERY_REQUEST", requestId, "DELIVERED", text);
 		this.tickets.reply(actor, request.ticketId(), null, text, TicketStatus.SOLVED, List.of());
+	}
+
+	/**
+	 * Moves a request that turned out to be a feature request to the backlog: onto an
+	 * item already there, or a new one with the given title. The requester is told and
+	 * the ticket is solved; the ticket and the item link to each other.
+	 */
+	public long toBacklog(Person actor, long requestId, long version, Long featureId, String title) {
+		requirePlanner(actor);
+		String name = strip(title);
+		FeatureRequest feature = null;
+		if (featureId != null) {
+			feature = this.features.find(featureId).filter((f) -> f.mergedInto() == null).orElse(null);
+			if (feature == null) {
+				throw new InvalidInputException("featureId", "delivery.backlog.unknown");
+			}
+		}
+		else if (name == null) {
+			throw new InvalidInputException("featureTitle", "delivery.backlog.title.required");
+		}
+		else if (name.length() > 200) {
+			throw new InvalidInputException("featureTitle", "delivery.backlog.title.tooLong");
+		}
+		DeliveryRequest request = get(requestId);
+		long id = (feature != null) ? feature.id()
+				: this.features.insert(name, request.desiredOutcome(), actor.id(), this.clock.instant());
+		String itemTitle = (feature != null) ? feature.title() : name;
+		close(requestId, version, DeliveryState.BACKLOG, null, id);
+		this.audit.record(actor.id(), "DELIVERY_REQUEST", requestId, "BACKLOG",
+				"feature request " + id + ": " + itemTitle);
+		this.tickets.reply(actor, request.ticketId(), null, text("delivery.notice.backlog", itemTitle),
+				TicketStatus.SOLVED, List.of());
+		return id;
+	}
+
+	/**
+	 * Merges a duplicate backlog item into another, so the one left counts every request
+	 * and client that asked for either.
+	 */
+	public void mergeFeature(Person actor, long duplicateId, long version, Long intoId) {
+		requirePlanner(actor);
+		FeatureRequest duplicate = this.features.find(duplicateId)
+			.orElseThrow(() -> new NotFoundException("feature request", duplicateId));
+		FeatureRequest into = (intoId != null) ? this.features.find(intoId).orElse(null) : null;
+		if (into == null || into.id() == duplicateId || into.mergedInto() != null) {
+			throw new InvalidInputException("intoId", "delivery.backlog.mergeInto.required");
+		}
+		if (duplicate.mergedInto() != null || !this.features.merge(duplicateId, version, into.id())) {
+			throw new ConflictException("conflict.stale");
+		}
+		this.audit.record(actor.id(), "FEATURE_REQUEST", duplicateId, "MERGED",
+				"\"" + duplicate.title() + "\" into " + into.id() + " \"" + into.title() + "\"");
 	}
 
 	private DeliveryRequest close(long requestId, long version, DeliveryState state, String note,

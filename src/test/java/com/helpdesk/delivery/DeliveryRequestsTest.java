@@ -69,6 +69,9 @@ class DeliveryRequestsTest {
 	Leaves leaves;
 
 	@Autowired
+	FeatureBacklog backlog;
+
+	@Autowired
 	DeliveryFixture fixture;
 
 	@Autowired
@@ -289,8 +292,60 @@ class DeliveryRequestsTest {
 		assertThat(this.requests.get(request.id()).state()).isEqualTo(DeliveryState.INTAKE);
 	}
 
+	@Test
+	void aFeatureRequestGoesToTheBacklogLinkedBothWaysAndTheRequesterIsTold() {
+		DeliveryRequest request = intake("Log in with our single sign-on");
+		assertThatThrownBy(() -> this.requests.toBacklog(this.team.dm(), request.id(), request.version(), null, " "))
+			.isInstanceOfSatisfying(InvalidInputException.class, (ex) -> assertThat(ex.errors())
+				.containsExactly(new FieldError("featureTitle", "delivery.backlog.title.required")));
+		long feature = this.requests.toBacklog(this.team.dm(), request.id(), request.version(), null,
+				"Single sign-on for editors");
+		DeliveryRequest moved = this.requests.get(request.id());
+		assertThat(moved.state()).isEqualTo(DeliveryState.BACKLOG);
+		assertThat(moved.featureRequestId()).isEqualTo(feature);
+		TicketView seen = this.queries.ticket(this.team.requester(), request.ticketId());
+		assertThat(seen.status()).isEqualTo(TicketStatus.SOLVED);
+		assertThat(publicReplies(seen)).last()
+			.asString()
+			.contains("feature request backlog as “Single sign-on for editors”");
+		assertThat(factsFor(request.ticketId(), this.team.requester())).contains("Feature request",
+				"Single sign-on for editors");
+		assertThat(this.backlog.item(feature).requests()).isEqualTo(1);
+		assertThat(this.backlog.requests(feature)).extracting((item) -> item.ticket().id())
+			.containsExactly(request.ticketId());
+	}
+
+	@Test
+	void mergedDuplicatesCountEveryRequestAndClientOnTheItemLeft() {
+		DeliveryRequest first = intake("SSO please");
+		long sso = this.requests.toBacklog(this.team.dm(), first.id(), first.version(), null, "Single sign-on");
+		DeliveryRequest second = intake("Log in with Google");
+		long google = this.requests.toBacklog(this.team.dm(), second.id(), second.version(), null, "Google log-in");
+		// another client, without a named delivery manager, asks for the same
+		Person elsewhere = this.data.requester(this.data.client());
+		DeliveryRequest third = this.requests.forTicket(deployment(elsewhere, "Our identity provider")).orElseThrow();
+		this.requests.toBacklog(this.team.dm(), third.id(), third.version(), google, null);
+		assertThat(this.backlog.item(google).requests()).isEqualTo(2);
+		assertThat(this.backlog.item(google).clients()).isEqualTo(2);
+		FeatureRequest duplicate = this.backlog.item(google);
+		assertThatThrownBy(() -> this.requests.mergeFeature(this.team.dm(), google, duplicate.version(), google))
+			.isInstanceOf(InvalidInputException.class);
+		this.requests.mergeFeature(this.team.dm(), google, duplicate.version(), sso);
+		FeatureRequest left = this.backlog.item(sso);
+		assertThat(left.requests()).isEqualTo(3);
+		assertThat(left.clients()).isEqualTo(2);
+		assertThat(this.backlog.item(google).mergedInto()).isEqualTo(sso);
+		assertThat(this.backlog.items()).extracting(FeatureRequest::id).contains(sso).doesNotContain(google);
+		assertThatThrownBy(() -> this.requests.mergeFeature(this.team.dm(), google, duplicate.version(), sso))
+			.isInstanceOf(ConflictException.class);
+	}
+
 	private long deployment(String subject) {
-		return this.tickets.create(this.team.requester(),
+		return deployment(this.team.requester(), subject);
+	}
+
+	private long deployment(Person requester, String subject) {
+		return this.tickets.create(requester,
 				new NewTicket(RequestType.DEPLOYMENT, subject, "Please deploy " + subject, "Read the guide",
 						Priority.NORMAL,
 						new RequestDetails(null, null, null, "App", "Production",

@@ -218,6 +218,24 @@ class AccessMatrixTest {
 			.everyone(FORBIDDEN)
 			.manager(OK)
 			.admin(OK));
+		// delivery planning: staff read it; planning itself is checked in
+		// DeliveryPagesTest
+		rows.add(page("GET /delivery", (f) -> get("/delivery")).anonymous(LOGIN).requesters(FORBIDDEN).staff(OK));
+		rows.add(page("GET /delivery/plan", (f) -> get("/delivery/plan")).anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(redirect("/delivery/teams/*/plan")));
+		rows.add(page("GET /delivery/backlog", (f) -> get("/delivery/backlog")).anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(OK));
+		rows.add(page("GET /delivery/panel?ticket={ticket}",
+				(f) -> get("/delivery/panel").param("ticket", String.valueOf(f.ticket)))
+			.anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(OK));
+		rows.add(page("GET /delivery/requests/{missing}", (f) -> get("/delivery/requests/" + MISSING_TICKET))
+			.anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(NOT_FOUND));
 		rows.add(page("GET /admin/rotas", (f) -> get("/admin/rotas")).anonymous(LOGIN).everyone(FORBIDDEN).admin(OK));
 		rows.add(page("GET /feeds/{unknown}.ics", (f) -> get("/feeds/unknown.ics")).anonymous(NOT_FOUND)
 			.everyone(NOT_FOUND));

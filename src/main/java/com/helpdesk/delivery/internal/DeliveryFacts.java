@@ -24,14 +24,18 @@ class DeliveryFacts implements TicketFacts {
 
 	private final RequestStore store;
 
+	private final FeatureStore features;
+
 	private final DeliveryTeams teams;
 
 	private final PeriodNames names;
 
 	private final MessageSource messages;
 
-	DeliveryFacts(RequestStore store, DeliveryTeams teams, PeriodNames names, MessageSource messages) {
+	DeliveryFacts(RequestStore store, FeatureStore features, DeliveryTeams teams, PeriodNames names,
+			MessageSource messages) {
 		this.store = store;
+		this.features = features;
 		this.teams = teams;
 		this.names = names;
 		this.messages = messages;
@@ -45,6 +49,10 @@ class DeliveryFacts implements TicketFacts {
 		}
 		Fact state = new Fact("delivery-state", text("delivery.fact.state"),
 				text("delivery.state." + request.state().name() + ".requester"));
+		if (request.featureRequestId() != null) {
+			return List.of(state, new Fact("feature-request", text("delivery.fact.feature"),
+					this.features.find(request.featureRequestId()).map((f) -> f.title()).orElse("")));
+		}
 		if (request.periodStart() == null) {
 			return List.of(state);
 		}

@@ -90,6 +90,16 @@ public class RequestStore {
 				""").params(teamId, before).query(RequestStore::row).list();
 	}
 
+	/**
+	 * The requests that asked for a backlog item, oldest first.
+	 */
+	public List<DeliveryRequest> ofFeature(long featureId) {
+		return this.jdbc.sql("select * from delivery_request where feature_request_id = ? order by created_at, id")
+			.param(featureId)
+			.query(RequestStore::row)
+			.list();
+	}
+
 	public int nextRank(long teamId, LocalDate periodStart) {
 		return this.jdbc.sql("""
 				select coalesce(max(rank), 0) + 1 from delivery_request

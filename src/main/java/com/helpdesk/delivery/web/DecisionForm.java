@@ -14,6 +14,10 @@ public class DecisionForm {
 
 	private String note;
 
+	private Long featureId;
+
+	private String featureTitle;
+
 	private long version;
 
 	static DecisionForm at(long version) {
@@ -52,6 +56,22 @@ public class DecisionForm {
 
 	public void setNote(String note) {
 		this.note = note;
+	}
+
+	public Long getFeatureId() {
+		return this.featureId;
+	}
+
+	public void setFeatureId(Long featureId) {
+		this.featureId = featureId;
+	}
+
+	public String getFeatureTitle() {
+		return this.featureTitle;
+	}
+
+	public void setFeatureTitle(String featureTitle) {
+		this.featureTitle = featureTitle;
 	}
 
 	public long getVersion() {

@@ -11,6 +11,7 @@ import com.helpdesk.delivery.DeliveryRequests;
 import com.helpdesk.delivery.DeliveryState;
 import com.helpdesk.delivery.DeliveryTeam;
 import com.helpdesk.delivery.DeliveryTeams;
+import com.helpdesk.delivery.FeatureBacklog;
 import com.helpdesk.delivery.PeriodNames;
 import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.Person;
@@ -55,8 +56,11 @@ class DeliveryController {
 
 	private final MessageSource messages;
 
+	private final FeatureBacklog backlog;
+
 	DeliveryController(DeliveryRequests requests, DeliveryPlans plans, DeliveryTeams teams, TicketQueries tickets,
-			Directory directory, PeriodNames names, MessageSource messages) {
+			Directory directory, PeriodNames names, MessageSource messages, FeatureBacklog backlog) {
+		this.backlog = backlog;
 		this.requests = requests;
 		this.plans = plans;
 		this.teams = teams;
@@ -145,6 +149,22 @@ class DeliveryController {
 		return "redirect:/delivery/requests/" + id;
 	}
 
+	@PostMapping("/delivery/requests/{id}/backlog")
+	String backlog(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
+			@ModelAttribute("decision") DecisionForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		long feature;
+		try {
+			feature = this.requests.toBacklog(user.person(), id, form.getVersion(), form.getFeatureId(),
+					form.getFeatureTitle());
+		}
+		catch (InvalidInputException ex) {
+			return refused(user, id, ex, errors, model, response);
+		}
+		redirect.addFlashAttribute("flash", text("delivery.backlog.moved"));
+		return "redirect:/delivery/backlog/" + feature;
+	}
+
 	@PostMapping("/delivery/requests/{id}/deliver")
 	String deliver(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
 			@ModelAttribute("decision") DecisionForm form, BindingResult errors,
@@ -226,6 +246,9 @@ class DeliveryController {
 		if (request != null) {
 			model.addAttribute("managerName",
 					this.directory.findPerson(request.deliveryManagerId()).map(Person::name).orElse(null));
+			if (request.featureRequestId() != null) {
+				model.addAttribute("feature", this.backlog.item(request.featureRequestId()));
+			}
 			if (request.periodStart() != null) {
 				DeliveryTeam team = this.teams.get(request.teamId());
 				model.addAttribute("periodName",
@@ -257,6 +280,9 @@ class DeliveryController {
 		model.addAttribute("periodName", (request.periodStart() != null)
 				? this.names.name(team.cadence(), team.cadence().periodOf(request.periodStart())) : null);
 		model.addAttribute("scheduled", request.state() == DeliveryState.SCHEDULED);
+		model.addAttribute("features", request.state().isOpen() ? this.backlog.items() : List.of());
+		model.addAttribute("feature",
+				(request.featureRequestId() != null) ? this.backlog.item(request.featureRequestId()) : null);
 		return "delivery/request";
 	}
 

@@ -189,6 +189,27 @@ class DeliveryPagesTest {
 		assertThat(page).contains("Planned for", "Week starting Wednesday 3 March 2027", "Scheduled");
 	}
 
+	@Test
+	void movingToTheBacklogNeedsAnItemOrATitleThenTheBacklogCountsIt() throws Exception {
+		DeliveryRequest request = intake("Dark mode for the admin screens");
+		String refused = page(post("/delivery/requests/" + request.id() + "/backlog").param("featureTitle", "")
+			.param("version", String.valueOf(request.version())), this.team.dm(), 400);
+		assertThat(errorNextTo(refused, "featureTitle")).contains("Enter a title for the new backlog item");
+		String title = TestData.unique("Dark mode");
+		MockHttpServletResponse moved = perform(
+				post("/delivery/requests/" + request.id() + "/backlog").param("featureTitle", title)
+					.param("version", String.valueOf(request.version())),
+				this.team.dm());
+		assertThat(moved.getRedirectedUrl()).startsWith("/delivery/backlog/");
+		String item = page(get(moved.getRedirectedUrl()), this.team.ann(), 200);
+		assertThat(item).contains(title, "Asked for in 1 requests from 1 clients.", "Dark mode for the admin screens");
+		assertThat(page(get("/delivery/backlog"), this.team.ann(), 200)).contains(title);
+		String merge = page(post(moved.getRedirectedUrl() + "/merge").param("version", "0").param("intoId", ""),
+				this.team.dm(), 400);
+		assertThat(merge).contains("intoId-error", "Choose another item in the backlog");
+		page(get("/delivery/backlog"), this.team.requester(), 403);
+	}
+
 	private DeliveryRequest intake(String subject) {
 		long ticket = this.tickets.create(this.team.requester(),
 				new NewTicket(RequestType.DEVELOPMENT_SUPPORT, subject, "Please " + subject, "Tried it ourselves",
