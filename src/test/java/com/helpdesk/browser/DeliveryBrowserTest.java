@@ -146,4 +146,22 @@ class DeliveryBrowserTest {
 		browser.checkPage("delivery-07-ticket-sent");
 	}
 
+	@Test
+	void anAdministratorChangesTheTeamsReserveAndSeesTheCapacityFollow() {
+		Browser browser = this.browser;
+		browser.signIn("admin@helpdesk.test");
+		browser.open("/admin");
+		browser.clickLink("Delivery teams");
+		assertThat(browser.find(By.id("teams")).getText()).contains("Platform team", "Dana Delivery", "20%");
+		browser.checkPage("delivery-08-admin-teams");
+		browser.clickLink("Platform team");
+		browser.type(By.id("reservePercent"), "95");
+		browser.clickButton("Save the team");
+		assertThat(browser.find(By.id("reservePercent-error")).getText()).contains("from 0 to 90");
+		browser.checkPage("delivery-09-admin-team-error");
+		browser.type(By.id("reservePercent"), "20");
+		browser.clickButton("Save the team");
+		assertThat(flash(browser)).isEqualTo("Delivery team saved.");
+	}
+
 }

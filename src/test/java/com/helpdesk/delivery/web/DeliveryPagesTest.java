@@ -10,6 +10,9 @@ import com.helpdesk.delivery.DeliveryRequest;
 import com.helpdesk.delivery.DeliveryRequests;
 import com.helpdesk.delivery.DeliveryState;
 import com.helpdesk.delivery.ScopeCommand;
+import com.helpdesk.delivery.DeliveryTeam;
+import com.helpdesk.delivery.DeliveryTeams;
+import com.helpdesk.directory.Role;
 import com.helpdesk.directory.Person;
 import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.shared.Priority;
@@ -61,6 +64,12 @@ class DeliveryPagesTest {
 
 	@Autowired
 	DeliveryFixture fixture;
+
+	@Autowired
+	DeliveryTeams teams;
+
+	@Autowired
+	TestData data;
 
 	@Autowired
 	MovableClock clock;
@@ -208,6 +217,48 @@ class DeliveryPagesTest {
 				this.team.dm(), 400);
 		assertThat(merge).contains("intoId-error", "Choose another item in the backlog");
 		page(get("/delivery/backlog"), this.team.requester(), 403);
+	}
+
+	@Test
+	void anAdministratorSetsUpATeamInTwoWeekSprintsAndBadInputIsRefusedNextToItsField() throws Exception {
+		Person admin = this.data.person(Role.ADMIN, null);
+		String name = TestData.unique("Sprint team");
+		MockHttpServletRequestBuilder form = post("/admin/delivery").param("name", name)
+			.param("deliveryManagerId", String.valueOf(this.team.dm().id()))
+			.param("calendarId", String.valueOf(this.team.calendarId()))
+			.param("reservePercent", "lots")
+			.param("periodWeeks", "2")
+			.param("periodsStartOnDay", "3")
+			.param("periodsStartOnMonth", "3")
+			.param("periodsStartOnYear", "2027")
+			.param("memberIds", String.valueOf(this.team.ann().id()), String.valueOf(this.team.cal().id()))
+			.param("rotaIds", String.valueOf(this.team.rotaId()));
+		String refused = page(form, admin, 400);
+		assertThat(errorNextTo(refused, "reservePercent")).contains("whole number from 0 to 90");
+		assertThat(this.teams.list()).extracting(DeliveryTeam::name).doesNotContain(name);
+		MockHttpServletResponse created = perform(post("/admin/delivery").param("name", name)
+			.param("deliveryManagerId", String.valueOf(this.team.dm().id()))
+			.param("calendarId", String.valueOf(this.team.calendarId()))
+			.param("reservePercent", "25")
+			.param("periodWeeks", "2")
+			.param("periodsStartOnDay", "3")
+			.param("periodsStartOnMonth", "3")
+			.param("periodsStartOnYear", "2027")
+			.param("memberIds", String.valueOf(this.team.ann().id()), String.valueOf(this.team.cal().id()))
+			.param("rotaIds", String.valueOf(this.team.rotaId())), admin);
+		assertThat(created.getRedirectedUrl()).isEqualTo("/admin/delivery");
+		DeliveryTeam sprints = this.teams.list()
+			.stream()
+			.filter((t) -> t.name().equals(name))
+			.findFirst()
+			.orElseThrow();
+		assertThat(sprints.cadence().isSprint()).isTrue();
+		// the sprint from 3 March: Ann on first line in its first week, Cal free both
+		String board = page(get("/delivery/teams/" + sprints.id() + "/plan").param("from", "2027-03-03"), admin, 200);
+		assertThat(board).contains("Sprint from Wednesday 3 March 2027 to Tuesday 16 March 2027",
+				"20 working days, less 5 on rota duties, 0 on leave and 3.8 kept for unplanned support (25%)");
+		assertThat(page(get("/admin/delivery/" + sprints.id()), admin, 200)).contains(name);
+		page(get("/admin/delivery"), this.team.dm(), 403);
 	}
 
 	private DeliveryRequest intake(String subject) {
