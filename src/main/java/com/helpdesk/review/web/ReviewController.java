@@ -8,12 +8,14 @@ import com.helpdesk.review.ReviewKind;
 import com.helpdesk.review.Reviews;
 import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.shared.InvalidInputException;
+import com.helpdesk.shared.NotFoundException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -46,25 +48,26 @@ class ReviewController {
 		return this.models.daily(user.person(), model);
 	}
 
-	@PostMapping("/reviews/daily/done")
-	String dailyDone(@AuthenticationPrincipal HelpdeskUser user, @RequestParam String day,
-			RedirectAttributes redirect) {
-		this.reviews.markDone(ReviewKind.DAILY, date(day), user.person());
-		redirect.addFlashAttribute("flash", text("review.daily.doneFlash"));
-		return "redirect:/reviews/daily";
-	}
-
 	@GetMapping("/reviews/weekly")
 	String weekly(@AuthenticationPrincipal HelpdeskUser user, @RequestParam(required = false) String by, Model model) {
 		return this.models.weekly(user.person(), by, null, model);
 	}
 
-	@PostMapping("/reviews/weekly/done")
-	String weeklyDone(@AuthenticationPrincipal HelpdeskUser user, @RequestParam String week,
+	/**
+	 * Marks the daily (or weekly) review done.
+	 * @param day the team day (or the Monday of the week) the page showed
+	 */
+	@PostMapping("/reviews/{kind}/done")
+	String done(@AuthenticationPrincipal HelpdeskUser user, @PathVariable String kind, @RequestParam String day,
 			RedirectAttributes redirect) {
-		this.reviews.markDone(ReviewKind.WEEKLY, date(week), user.person());
-		redirect.addFlashAttribute("flash", text("review.weekly.doneFlash"));
-		return "redirect:/reviews/weekly";
+		ReviewKind review = switch (kind) {
+			case "daily" -> ReviewKind.DAILY;
+			case "weekly" -> ReviewKind.WEEKLY;
+			default -> throw new NotFoundException("review", 0);
+		};
+		this.reviews.markDone(review, date(day), user.person());
+		redirect.addFlashAttribute("flash", text("review.done.flash." + review));
+		return "redirect:/reviews/" + kind;
 	}
 
 	private static LocalDate date(String value) {

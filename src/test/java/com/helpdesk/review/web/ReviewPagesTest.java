@@ -188,6 +188,13 @@ class ReviewPagesTest {
 		assertThat(saved.getRedirectedUrl()).isEqualTo("/reviews/weekly?by=group#ticket-" + id);
 		assertThat(text(row(send(get("/reviews/weekly"), this.agent).getContentAsString(), "next-action-" + id)))
 			.contains("Ask the client for logs", "follow up on 16 July 2025");
+
+		MockHttpServletResponse done = send(post("/reviews/weekly/done").param("day", "2025-07-14"), this.agent);
+		assertThat(done.getRedirectedUrl()).isEqualTo("/reviews/weekly");
+		assertThat(text(send(get("/reviews/weekly"), this.agent).getContentAsString()))
+			.contains("Reviewed this week by " + this.agent.name() + " on Monday 14 July at 09:30 (Europe/London)");
+		assertThat(send(post("/reviews/monthly/done").param("day", "2025-07-14"), this.agent).getStatus())
+			.isEqualTo(404);
 	}
 
 	@Test
