@@ -33,3 +33,7 @@ create table review_done (
 -- became Open or staff replied publicly, one index probe a ticket
 create index ticket_event_waiting_idx on ticket_event (ticket_id, at)
     where kind = 'PUBLIC_REPLY' or (kind = 'STATUS_CHANGED' and to_value = 'OPEN');
+
+-- The weekly review walks the tickets not solved, oldest first, and counts those beyond
+-- what it shows: a small index however many solved tickets there are
+create index ticket_unsolved_created_idx on ticket (created_at, id) where status <> 'SOLVED';

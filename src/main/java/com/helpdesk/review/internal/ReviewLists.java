@@ -29,11 +29,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewLists {
 
-	/** When an Open ticket began waiting on us: it became Open, or staff answered. */
+	/**
+	 * When an Open ticket began waiting on us: it became Open, or staff answered. One
+	 * probe of {@code ticket_event_waiting_idx} a ticket.
+	 */
 	private static final String WAITING_SINCE = """
-			(select coalesce(max(e.at), t.created_at) from ticket_event e
-			 where e.ticket_id = t.id
-			   and (e.kind = 'PUBLIC_REPLY' or (e.kind = 'STATUS_CHANGED' and e.to_value = 'OPEN')))
+			select coalesce(max(e.at), t.created_at) as since from ticket_event e
+			where e.ticket_id = t.id
+			  and (e.kind = 'PUBLIC_REPLY' or (e.kind = 'STATUS_CHANGED' and e.to_value = 'OPEN'))
 			""";
 
 	private static final String FOLLOW_UP_COLUMNS = """
@@ -87,7 +90,7 @@ public class ReviewLists {
 				from ticket t
 				join client c on c.id = t.client_id
 				left join app_user a on a.id = t.assignee_id
-				cross join lateral (select %s as since) w
+				cross join lateral (%s) w
 				where t.status = 'OPEN' and w.since < ?
 				order by w.since, t.id limit ?
 				""".formatted(WAITING_SINCE))
@@ -177,7 +180,7 @@ public class ReviewLists {
 				left join app_user a on a.id = t.assignee_id
 				left join follow_up f on f.ticket_id = t.id and f.done_at is null
 				%s
-				where t.status in ('NEW', 'OPEN', 'PENDING') and t.created_at < ?
+				where t.status <> 'SOLVED' and t.created_at < ?
 				order by t.created_at, t.id limit ?
 				""".formatted(FOLLOW_UP_COLUMNS, FOLLOW_UP_JOINS))
 			.params(Timestamp.from(createdBefore), limit)
@@ -190,8 +193,7 @@ public class ReviewLists {
 	}
 
 	public long countUnresolvedSince(Instant createdBefore) {
-		return this.jdbc
-			.sql("select count(*) from ticket where status in ('NEW', 'OPEN', 'PENDING') and created_at < ?")
+		return this.jdbc.sql("select count(*) from ticket where status <> 'SOLVED' and created_at < ?")
 			.param(Timestamp.from(createdBefore))
 			.query(Long.class)
 			.single();
