@@ -237,6 +237,26 @@ class AccessMatrixTest {
 			.requesters(FORBIDDEN)
 			.staff(NOT_FOUND));
 		rows.add(page("GET /admin/rotas", (f) -> get("/admin/rotas")).anonymous(LOGIN).everyone(FORBIDDEN).admin(OK));
+		// reviews and follow-ups: staff
+		rows.add(page("GET /reviews/daily", (f) -> get("/reviews/daily")).anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(OK));
+		rows.add(page("GET /reviews/weekly", (f) -> get("/reviews/weekly")).anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(OK));
+		rows.add(page("GET /reviews/follow-up?ticket={ticket}",
+				(f) -> get("/reviews/follow-up").param("ticket", String.valueOf(f.ticket)))
+			.anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(OK));
+		rows.add(page("POST /reviews/follow-ups", (f) -> {
+			java.time.LocalDate due = java.time.LocalDate.now().plusDays(2);
+			return post("/reviews/follow-ups").param("ticket", String.valueOf(f.fresh().id()))
+				.param("nextAction", "Check back with the client")
+				.param("dueDay", String.valueOf(due.getDayOfMonth()))
+				.param("dueMonth", String.valueOf(due.getMonthValue()))
+				.param("dueYear", String.valueOf(due.getYear()));
+		}).anonymous(LOGIN).requesters(FORBIDDEN).staff(redirect("/tickets/*")));
 		rows.add(page("GET /feeds/{unknown}.ics", (f) -> get("/feeds/unknown.ics")).anonymous(NOT_FOUND)
 			.everyone(NOT_FOUND));
 		rows.add(api("GET /api/v1/oncall/now", (f) -> get("/api/v1/oncall/now")).anonymous(UNAUTHORIZED)

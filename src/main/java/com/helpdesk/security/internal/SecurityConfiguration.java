@@ -97,6 +97,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/requests", "/requests/**")
 				.hasRole("REQUESTER")
+				.requestMatchers("/reviews", "/reviews/**")
+				.hasAnyRole(STAFF)
 				.requestMatchers("/rotas/hours", "/rotas/hours/**")
 				.hasAnyRole("MANAGER", "ADMIN")
 				.requestMatchers("/tickets", "/tickets/**", "/rotas", "/rotas/**", "/delivery", "/delivery/**")
