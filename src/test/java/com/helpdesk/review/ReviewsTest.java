@@ -86,6 +86,12 @@ class ReviewsTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	com.helpdesk.support.DeliveryFixture deliveryFixture;
+
+	@Autowired
+	com.helpdesk.delivery.DeliveryRequests deliveryRequests;
+
 	ReviewFixture fixture;
 
 	Person agent;
@@ -179,6 +185,30 @@ class ReviewsTest {
 		assertThat(this.reviews.daily().openOverADay().rows()).extracting(WaitingOnUs::ticketId)
 			.contains(answeredAgain)
 			.doesNotContain(reopened);
+	}
+
+	@Test
+	void workADeliveryManagerHasScheduledIsNotListedAsWaitingOnUs() {
+		com.helpdesk.support.DeliveryFixture.Team delivery = this.deliveryFixture.team();
+		this.fixture.now("2025-03-03T10:00");
+		long plain = this.fixture.raise(delivery.requester(), "Plain question");
+		this.fixture.answer(this.agent, plain, TicketStatus.OPEN);
+		long work = this.tickets.create(delivery.requester(), new com.helpdesk.ticket.NewTicket(
+				com.helpdesk.ticket.RequestType.DEVELOPMENT_SUPPORT, "Queues", "Help with queues", "Read the docs",
+				com.helpdesk.shared.Priority.NORMAL, new com.helpdesk.ticket.RequestDetails(null, null, null, null,
+						null, null, null, "Orders through a queue", null, null, null, null, null, null),
+				null), List.of());
+		com.helpdesk.delivery.DeliveryRequest request = this.deliveryRequests.forTicket(work).orElseThrow();
+		this.deliveryRequests.scope(delivery.dm(), request.id(), request.version(),
+				new com.helpdesk.delivery.ScopeCommand(null, java.math.BigDecimal.ONE, false, null, null));
+		this.deliveryRequests.schedule(delivery.dm(), request.id(), request.version() + 1,
+				java.time.LocalDate.of(2025, 3, 12), null);
+		assertThat(this.fixture.ticket(this.agent, work).status()).isEqualTo(TicketStatus.OPEN);
+
+		this.fixture.now("2025-03-05T10:00");
+		assertThat(this.reviews.daily().openOverADay().rows()).extracting(WaitingOnUs::ticketId)
+			.contains(plain)
+			.doesNotContain(work);
 	}
 
 	@Test

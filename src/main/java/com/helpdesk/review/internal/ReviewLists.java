@@ -81,6 +81,8 @@ public class ReviewLists {
 
 	/**
 	 * Open tickets waiting on us since before {@code since}, the longest-waiting first.
+	 * Work a delivery manager has scheduled is left out: the requester has been told its
+	 * week, so it is not waiting on a reply.
 	 * @return the rows, and how many there are in all
 	 */
 	public Counted<WaitingOnUs> waitingSince(Instant since, int limit) {
@@ -92,6 +94,7 @@ public class ReviewLists {
 				left join app_user a on a.id = t.assignee_id
 				cross join lateral (%s) w
 				where t.status = 'OPEN' and w.since < ?
+				  and not exists (select 1 from delivery_request d where d.ticket_id = t.id and d.state = 'SCHEDULED')
 				order by w.since, t.id limit ?
 				""".formatted(WAITING_SINCE))
 			.params(Timestamp.from(since), limit)
