@@ -28,6 +28,7 @@ import com.helpdesk.ticket.TicketSummary;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -95,7 +96,12 @@ public class DeliveryRequests {
 		return person.role() == Role.DELIVERY_MANAGER || person.role() == Role.MANAGER || person.role() == Role.ADMIN;
 	}
 
+	/**
+	 * Runs before other modules' routing, so in-depth work is with its manager before
+	 * anyone hands new tickets round.
+	 */
 	@EventListener
+	@Order(0)
 	void on(TicketCreated created) {
 		if (created.type().isInDepthWork()) {
 			intake(created.ticketId(), created.clientId(), null, text("delivery.intake.reason"));
@@ -133,9 +139,14 @@ public class DeliveryRequests {
 		if (team.isEmpty() || this.store.findByTicket(ticketId).isPresent()) {
 			return Optional.empty();
 		}
-		long manager = (client.deliveryManagerId() != null) ? client.deliveryManagerId()
-				: team.get().deliveryManagerId();
-		Person managerPerson = this.directory.person(manager);
+		// the client's named manager if they can still plan, else the team's
+		Optional<Person> named = planner(client.deliveryManagerId());
+		Optional<Person> chosen = named.isPresent() ? named : planner(team.get().deliveryManagerId());
+		if (chosen.isEmpty()) {
+			return Optional.empty();
+		}
+		Person managerPerson = chosen.get();
+		long manager = managerPerson.id();
 		String desired = this.ticketQueries.ticket(managerPerson, ticketId).details().desiredOutcome();
 		long id = this.store.insert(ticketId, team.get().id(), manager, desired, (sender != null) ? sender.id() : null,
 				(sender != null) ? reason : null, this.clock.instant());
@@ -146,8 +157,19 @@ public class DeliveryRequests {
 		return Optional.of(id);
 	}
 
+	private Optional<Person> planner(Long personId) {
+		if (personId == null) {
+			return Optional.empty();
+		}
+		return this.directory.findPerson(personId)
+			.filter(DeliveryRequests::plans)
+			.filter((person) -> this.directory.user(person.id()).enabled());
+	}
+
 	/**
 	 * The delivery manager's scoping: desired outcome, estimate, meeting, dependencies.
+	 * Scheduled work keeps an estimate, and a new one may not push its week past its free
+	 * days unless it was planned over capacity with a reason.
 	 */
 	public void scope(Person actor, long requestId, long version, ScopeCommand command) {
 		requirePlanner(actor);
@@ -172,6 +194,17 @@ public class DeliveryRequests {
 		if (dependencies != null && dependencies.length() > REASON_MAX) {
 			errors.add(new FieldError("dependencies", "delivery.reason.tooLong"));
 		}
+		if (errors.isEmpty() && request.state() == DeliveryState.SCHEDULED) {
+			lockTeam(request.teamId());
+			DeliveryTeam team = this.teams.get(request.teamId());
+			if (estimate == null) {
+				errors.add(new FieldError("estimateDays", "delivery.estimate.keep"));
+			}
+			else if (request.overcommitReason() == null && estimate.compareTo(request.estimateDays()) > 0
+					&& estimate.compareTo(free(team, team.cadence().periodOf(request.periodStart()), requestId)) > 0) {
+				errors.add(new FieldError("estimateDays", "delivery.estimate.overcommit"));
+			}
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -192,8 +225,7 @@ public class DeliveryRequests {
 	 */
 	public void schedule(Person actor, long requestId, long version, LocalDate periodStart, String overcommitReason) {
 		requirePlanner(actor);
-		DeliveryRequest request = get(requestId);
-		lockTeam(request.teamId());
+		DeliveryRequest request = locked(requestId);
 		if (!request.state().isOpen()) {
 			throw new ConflictException("delivery.closed");
 		}
@@ -256,8 +288,7 @@ public class DeliveryRequests {
 	 */
 	public void reorder(Person actor, long requestId, long version, boolean earlier) {
 		requirePlanner(actor);
-		DeliveryRequest request = get(requestId);
-		lockTeam(request.teamId());
+		DeliveryRequest request = locked(requestId);
 		if (request.state() != DeliveryState.SCHEDULED) {
 			throw new ConflictException("delivery.notScheduled");
 		}
@@ -298,6 +329,9 @@ public class DeliveryRequests {
 	 */
 	public void decline(Person actor, long requestId, long version, String reason) {
 		requirePlanner(actor);
+		if (!get(requestId).state().isOpen()) {
+			throw new ConflictException("delivery.closed");
+		}
 		String why = strip(reason);
 		if (why == null) {
 			throw new InvalidInputException("declineReason", "delivery.decline.reason.required");
@@ -316,16 +350,16 @@ public class DeliveryRequests {
 	 */
 	public void deliver(Person actor, long requestId, long version, String note) {
 		requirePlanner(actor);
+		DeliveryRequest request = get(requestId);
+		if (request.state() != DeliveryState.SCHEDULED) {
+			throw new ConflictException("delivery.notScheduled");
+		}
 		String text = strip(note);
 		if (text == null) {
 			throw new InvalidInputException("note", "delivery.deliver.note.required");
 		}
 		if (text.length() > TEXT_MAX) {
 			throw new InvalidInputException("note", "request.tooLong.20000");
-		}
-		DeliveryRequest request = get(requestId);
-		if (request.state() != DeliveryState.SCHEDULED) {
-			throw new ConflictException("delivery.notScheduled");
 		}
 		close(requestId, version, DeliveryState.DELIVERED, text, null);
 		this.audit.record(actor.id(), "DELIVERY_REQUEST", requestId, "DELIVERED", text);
@@ -339,6 +373,9 @@ public class DeliveryRequests {
 	 */
 	public long toBacklog(Person actor, long requestId, long version, Long featureId, String title) {
 		requirePlanner(actor);
+		if (!get(requestId).state().isOpen()) {
+			throw new ConflictException("delivery.closed");
+		}
 		String name = strip(title);
 		FeatureRequest feature = null;
 		if (featureId != null) {
@@ -418,6 +455,15 @@ public class DeliveryRequests {
 			.map(DeliveryRequest::estimateDays)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		return capacity.plannableDays().subtract(used);
+	}
+
+	/**
+	 * A request read again once its team is locked, so what is checked is what is
+	 * changed.
+	 */
+	private DeliveryRequest locked(long requestId) {
+		lockTeam(get(requestId).teamId());
+		return get(requestId);
 	}
 
 	/**

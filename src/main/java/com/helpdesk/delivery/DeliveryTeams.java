@@ -13,6 +13,7 @@ import java.util.Set;
 
 import com.helpdesk.calendar.BusinessCalendar;
 import com.helpdesk.calendar.Calendars;
+import com.helpdesk.delivery.internal.RequestStore;
 import com.helpdesk.delivery.internal.TeamStore;
 import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.Person;
@@ -40,6 +41,8 @@ public class DeliveryTeams {
 
 	private final TeamStore store;
 
+	private final RequestStore requests;
+
 	private final Calendars calendars;
 
 	private final Rotas rotas;
@@ -52,9 +55,10 @@ public class DeliveryTeams {
 
 	private final Clock clock;
 
-	DeliveryTeams(TeamStore store, Calendars calendars, Rotas rotas, Leaves leaves, Directory directory, AuditLog audit,
-			Clock clock) {
+	DeliveryTeams(TeamStore store, RequestStore requests, Calendars calendars, Rotas rotas, Leaves leaves,
+			Directory directory, AuditLog audit, Clock clock) {
 		this.store = store;
+		this.requests = requests;
 		this.calendars = calendars;
 		this.rotas = rotas;
 		this.leaves = leaves;
@@ -73,6 +77,11 @@ public class DeliveryTeams {
 	public void change(long id, long version, TeamCommand command, Long actorId) {
 		get(id);
 		check(command, id);
+		// planned work stays in the weeks or sprints the requesters were told
+		Cadence cadence = new Cadence(command.periodWeeks(), command.periodsStartOn());
+		if (this.requests.scheduledPeriods(id).stream().anyMatch((start) -> !cadence.startsOn(start))) {
+			throw new InvalidInputException("periodsStartOn", "delivery.team.cadence.inUse");
+		}
 		if (!this.store.update(id, version, command)) {
 			throw new ConflictException("conflict.stale");
 		}
@@ -168,7 +177,7 @@ public class DeliveryTeams {
 			errors.add(new FieldError("calendarId", "delivery.team.calendar.required"));
 		}
 		if (command.deliveryManagerId() == null
-				|| this.directory.findPerson(command.deliveryManagerId()).filter(Person::isStaff).isEmpty()) {
+				|| this.directory.findPerson(command.deliveryManagerId()).filter(DeliveryRequests::plans).isEmpty()) {
 			errors.add(new FieldError("deliveryManagerId", "delivery.team.manager.required"));
 		}
 		if (command.intakeGroupId() != null

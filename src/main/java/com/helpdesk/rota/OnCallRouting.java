@@ -89,8 +89,7 @@ public class OnCallRouting {
 				}
 			}
 		}
-		// in-depth work goes to its delivery manager, not to whoever is on first line
-		if (created.groupId() != null && !created.type().isInDepthWork()) {
+		if (created.groupId() != null) {
 			roundRobin(created.ticketId(), created.groupId(), now);
 		}
 	}
@@ -304,8 +303,12 @@ public class OnCallRouting {
 				.filter((id) -> setting.lastAssigned() == null || id > setting.lastAssigned())
 				.findFirst()
 				.orElse(onShift.get(0));
-			this.jdbc.sql("update rota set last_assigned_id = ? where id = ?").params(next, rota.id()).update();
-			this.tickets.route(ticketId, next, "In hours: next on first-line support (" + rota.name() + ")");
+			// a ticket someone already has (in-depth work with its delivery manager)
+			// keeps them
+			if (this.tickets.routeUnassigned(ticketId, next,
+					"In hours: next on first-line support (" + rota.name() + ")")) {
+				this.jdbc.sql("update rota set last_assigned_id = ? where id = ?").params(next, rota.id()).update();
+			}
 			return;
 		}
 	}

@@ -528,10 +528,22 @@ public class TicketService {
 	 * already solved is left alone; answers whether it was given.
 	 */
 	public boolean route(long ticketId, long assigneeId, String reason) {
+		return route(ticketId, assigneeId, reason, false);
+	}
+
+	/**
+	 * As {@link #route}, but only a ticket nobody has yet.
+	 */
+	public boolean routeUnassigned(long ticketId, long assigneeId, String reason) {
+		return route(ticketId, assigneeId, reason, true);
+	}
+
+	private boolean route(long ticketId, long assigneeId, String reason, boolean onlyUnassigned) {
 		Instant now = this.clock.instant();
 		Ticket ticket = this.tickets.findForUpdate(ticketId)
 			.orElseThrow(() -> new NotFoundException("ticket", ticketId));
-		if (!ticket.getStatus().isUnsolved() || Long.valueOf(assigneeId).equals(ticket.getAssigneeId())) {
+		if (!ticket.getStatus().isUnsolved() || Long.valueOf(assigneeId).equals(ticket.getAssigneeId())
+				|| (onlyUnassigned && ticket.getAssigneeId() != null)) {
 			return false;
 		}
 		Person assignee = this.directory.findPerson(assigneeId)

@@ -19,6 +19,7 @@ class HomeController {
 			case REQUESTER -> "redirect:/requests";
 			case ADMIN -> "redirect:/admin";
 			case MANAGER -> "redirect:/dashboard/sla";
+			case DELIVERY_MANAGER -> "redirect:/delivery";
 			default -> "redirect:/tickets";
 		};
 	}

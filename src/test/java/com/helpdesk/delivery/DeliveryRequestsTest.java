@@ -72,6 +72,15 @@ class DeliveryRequestsTest {
 	FeatureBacklog backlog;
 
 	@Autowired
+	DeliveryTeams teams;
+
+	@Autowired
+	com.helpdesk.directory.DirectoryAdmin admin;
+
+	@Autowired
+	com.helpdesk.directory.Directory directory;
+
+	@Autowired
 	DeliveryFixture fixture;
 
 	@Autowired
@@ -338,6 +347,87 @@ class DeliveryRequestsTest {
 		assertThat(this.backlog.items()).extracting(FeatureRequest::id).contains(sso).doesNotContain(google);
 		assertThatThrownBy(() -> this.requests.mergeFeature(this.team.dm(), google, duplicate.version(), sso))
 			.isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void scheduledWorkKeepsAnEstimateThatFitsItsWeek() {
+		DeliveryRequest request = scoped("Six days", "6");
+		this.requests.schedule(this.team.dm(), request.id(), request.version(), WEEK, null);
+		DeliveryRequest scheduled = this.requests.get(request.id());
+		assertThatThrownBy(() -> this.requests.scope(this.team.dm(), scheduled.id(), scheduled.version(),
+				new ScopeCommand(null, null, false, null, null)))
+			.isInstanceOfSatisfying(InvalidInputException.class, (ex) -> assertThat(ex.errors())
+				.containsExactly(new FieldError("estimateDays", "delivery.estimate.keep")));
+		assertThatThrownBy(() -> this.requests.scope(this.team.dm(), scheduled.id(), scheduled.version(),
+				new ScopeCommand(null, new BigDecimal("9"), false, null, null)))
+			.isInstanceOfSatisfying(InvalidInputException.class, (ex) -> assertThat(ex.errors())
+				.containsExactly(new FieldError("estimateDays", "delivery.estimate.overcommit")));
+		this.requests.scope(this.team.dm(), scheduled.id(), scheduled.version(),
+				new ScopeCommand(null, new BigDecimal("8"), false, null, null));
+		assertThat(this.requests.get(request.id()).estimateDays()).isEqualByComparingTo("8");
+	}
+
+	@Test
+	void theTeamsWeeksCannotMoveUnderScheduledWork() {
+		DeliveryRequest request = scoped("Planned", "1");
+		this.requests.schedule(this.team.dm(), request.id(), request.version(), WEEK, null);
+		DeliveryTeam current = this.teams.get(this.team.id());
+		TeamCommand mondays = new TeamCommand(current.name(), current.calendarId(), current.intakeGroupId(),
+				current.deliveryManagerId(), 20, 1, LocalDate.of(2027, 3, 1), false, current.memberIds(),
+				current.rotaIds());
+		assertThatThrownBy(() -> this.teams.change(current.id(), current.version(), mondays, null))
+			.isInstanceOfSatisfying(InvalidInputException.class, (ex) -> assertThat(ex.errors())
+				.containsExactly(new FieldError("periodsStartOn", "delivery.team.cadence.inUse")));
+		// a reserve change leaves the weeks alone
+		this.teams.change(current.id(), current.version(),
+				new TeamCommand(current.name(), current.calendarId(), current.intakeGroupId(),
+						current.deliveryManagerId(), 30, 1, DeliveryFixture.START, false, current.memberIds(),
+						current.rotaIds()),
+				null);
+		assertThat(this.teams.get(current.id()).reservePercent()).isEqualTo(30);
+	}
+
+	@Test
+	void aTeamsManagerMustBeAbleToPlan() {
+		DeliveryTeam current = this.teams.get(this.team.id());
+		assertThatThrownBy(() -> this.teams.change(current.id(), current.version(),
+				new TeamCommand(current.name(), current.calendarId(), current.intakeGroupId(), this.team.ann().id(), 20,
+						1, DeliveryFixture.START, false, current.memberIds(), current.rotaIds()),
+				null))
+			.isInstanceOfSatisfying(InvalidInputException.class, (ex) -> assertThat(ex.errors())
+				.containsExactly(new FieldError("deliveryManagerId", "delivery.team.manager.required")));
+	}
+
+	@Test
+	void aNamedManagerWhoHasLeftIsPassedOverForTheTeamsManager() {
+		// the client's named delivery manager has left: their account is switched off
+		Person gone = this.data.person(com.helpdesk.directory.Role.DELIVERY_MANAGER, null);
+		long plan = this.directory.plans().get(0).id();
+		long client = this.admin.createClient(
+				new com.helpdesk.directory.ClientCommand(TestData.unique("Client"), plan, gone.id(), true), null);
+		com.helpdesk.directory.UserRecord record = this.directory.user(gone.id());
+		this.admin.updateUser(gone.id(), record.version(), new com.helpdesk.directory.UserCommand(record.email(),
+				record.name(), record.role(), null, record.timeZone(), null, false, java.util.Set.of()), null);
+		long ticket = deployment(this.data.requester(client), "Deploy for a client whose manager left");
+		DeliveryRequest request = this.requests.forTicket(ticket).orElseThrow();
+		assertThat(request.deliveryManagerId()).isNotEqualTo(gone.id());
+		assertThat(this.queries.ticket(this.team.dm(), ticket).assigneeId()).isEqualTo(request.deliveryManagerId());
+	}
+
+	@Test
+	void anItemMergedAwayCannotTakeAnotherMerge() {
+		DeliveryRequest a = intake("A");
+		long first = this.requests.toBacklog(this.team.dm(), a.id(), a.version(), null, "First");
+		DeliveryRequest b = intake("B");
+		long second = this.requests.toBacklog(this.team.dm(), b.id(), b.version(), null, "Second");
+		DeliveryRequest c = intake("C");
+		long third = this.requests.toBacklog(this.team.dm(), c.id(), c.version(), null, "Third");
+		this.requests.mergeFeature(this.team.dm(), second, this.backlog.item(second).version(), third);
+		assertThatThrownBy(
+				() -> this.requests.mergeFeature(this.team.dm(), first, this.backlog.item(first).version(), second))
+			.isInstanceOf(InvalidInputException.class);
+		assertThat(this.backlog.item(third).requests()).isEqualTo(2);
+		assertThat(this.backlog.item(first).requests()).isEqualTo(1);
 	}
 
 	private long deployment(String subject) {

@@ -93,6 +93,7 @@ class AccessMatrixTest {
 			.requesters(redirect("/requests"))
 			.staff(redirect("/tickets"))
 			.manager(redirect("/dashboard/sla"))
+			.deliveryManager(redirect("/delivery"))
 			.admin(redirect("/admin")));
 		// requester pages
 		rows.add(page("GET /requests", (f) -> get("/requests")).anonymous(LOGIN).requesters(OK).staff(FORBIDDEN));
@@ -663,6 +664,10 @@ class AccessMatrixTest {
 
 		Row manager(Expect expect) {
 			return set(expect, Who.MANAGER);
+		}
+
+		Row deliveryManager(Expect expect) {
+			return set(expect, Who.DELIVERY_MANAGER);
 		}
 
 		Row admin(Expect expect) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.helpdesk.delivery.DeliveryRequest;
+import com.helpdesk.delivery.DeliveryState;
 import com.helpdesk.delivery.DeliveryTeam;
 import com.helpdesk.delivery.DeliveryTeams;
 import com.helpdesk.delivery.PeriodNames;
@@ -53,7 +54,7 @@ class DeliveryFacts implements TicketFacts {
 			return List.of(state, new Fact("feature-request", text("delivery.fact.feature"),
 					this.features.find(request.featureRequestId()).map((f) -> f.title()).orElse("")));
 		}
-		if (request.periodStart() == null) {
+		if (request.state() != DeliveryState.SCHEDULED) {
 			return List.of(state);
 		}
 		DeliveryTeam team = this.teams.get(request.teamId());

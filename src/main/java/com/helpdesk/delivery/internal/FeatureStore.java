@@ -68,7 +68,13 @@ public class FeatureStore {
 		if (changed == 0) {
 			return false;
 		}
-		this.jdbc.sql("update feature_request set version = version + 1 where id = ?").param(intoId).update();
+		if (this.jdbc.sql("update feature_request set version = version + 1 where id = ? and merged_into is null")
+			.param(intoId)
+			.update() == 0) {
+			// the target was merged away meanwhile: the caller's transaction undoes the
+			// first update
+			return false;
+		}
 		this.jdbc
 			.sql("update delivery_request set feature_request_id = ?, version = version + 1 "
 					+ "where feature_request_id = ?")

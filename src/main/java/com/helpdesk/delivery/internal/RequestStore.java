@@ -100,6 +100,15 @@ public class RequestStore {
 			.list();
 	}
 
+	/**
+	 * The first days of the periods a team's scheduled work is planned in.
+	 */
+	public List<LocalDate> scheduledPeriods(long teamId) {
+		return this.jdbc.sql("""
+				select distinct period_start from delivery_request where team_id = ? and state = 'SCHEDULED'
+				""").param(teamId).query(LocalDate.class).list();
+	}
+
 	public int nextRank(long teamId, LocalDate periodStart) {
 		return this.jdbc.sql("""
 				select coalesce(max(rank), 0) + 1 from delivery_request

@@ -16,6 +16,7 @@ import com.helpdesk.delivery.PeriodNames;
 import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.Person;
 import com.helpdesk.security.HelpdeskUser;
+import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.ticket.TicketQueries;
 import jakarta.servlet.http.HttpServletResponse;
@@ -105,6 +106,12 @@ class DeliveryController {
 			}
 			this.requests.scope(user.person(), id, form.getVersion(), command);
 		}
+		catch (ConflictException ex) {
+			DeliveryRequest request = this.requests.get(id);
+			form.setVersion(request.version());
+			model.addAttribute("decision", DecisionForm.at(request.version()));
+			return conflicted(user, request, ex, model, response);
+		}
 		catch (InvalidInputException ex) {
 			reject(ex, errors);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -125,6 +132,9 @@ class DeliveryController {
 			this.requests.schedule(user.person(), id, form.getVersion(), date(form.getPeriod()),
 					form.getOvercommitReason());
 		}
+		catch (ConflictException ex) {
+			return conflicted(user, id, form, ex, model, response);
+		}
 		catch (InvalidInputException ex) {
 			return refused(user, id, ex, errors, model, response);
 		}
@@ -142,6 +152,9 @@ class DeliveryController {
 		try {
 			this.requests.decline(user.person(), id, form.getVersion(), form.getDeclineReason());
 		}
+		catch (ConflictException ex) {
+			return conflicted(user, id, form, ex, model, response);
+		}
 		catch (InvalidInputException ex) {
 			return refused(user, id, ex, errors, model, response);
 		}
@@ -158,6 +171,9 @@ class DeliveryController {
 			feature = this.requests.toBacklog(user.person(), id, form.getVersion(), form.getFeatureId(),
 					form.getFeatureTitle());
 		}
+		catch (ConflictException ex) {
+			return conflicted(user, id, form, ex, model, response);
+		}
 		catch (InvalidInputException ex) {
 			return refused(user, id, ex, errors, model, response);
 		}
@@ -172,6 +188,9 @@ class DeliveryController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			this.requests.deliver(user.person(), id, form.getVersion(), form.getNote());
+		}
+		catch (ConflictException ex) {
+			return conflicted(user, id, form, ex, model, response);
 		}
 		catch (InvalidInputException ex) {
 			return refused(user, id, ex, errors, model, response);
@@ -249,12 +268,31 @@ class DeliveryController {
 			if (request.featureRequestId() != null) {
 				model.addAttribute("feature", this.backlog.item(request.featureRequestId()));
 			}
-			if (request.periodStart() != null) {
+			if (request.state() == DeliveryState.SCHEDULED) {
 				DeliveryTeam team = this.teams.get(request.teamId());
 				model.addAttribute("periodName",
 						this.names.name(team.cadence(), team.cadence().periodOf(request.periodStart())));
 			}
 		}
+	}
+
+	/**
+	 * The request changed since the form was read, or was already decided on: the page
+	 * again with what the person typed and the request as it is now (409).
+	 */
+	private String conflicted(HelpdeskUser user, long id, DecisionForm form, ConflictException ex, Model model,
+			HttpServletResponse response) {
+		DeliveryRequest request = this.requests.get(id);
+		form.setVersion(request.version());
+		model.addAttribute("scope", ScopeForm.of(request, user.person().zone()));
+		return conflicted(user, request, ex, model, response);
+	}
+
+	private String conflicted(HelpdeskUser user, DeliveryRequest request, ConflictException ex, Model model,
+			HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_CONFLICT);
+		model.addAttribute("conflict", text(ex.messageKey(), ex.arguments()));
+		return requestPage(user, request, model);
 	}
 
 	private String refused(HelpdeskUser user, long id, InvalidInputException ex, BindingResult errors, Model model,
@@ -277,7 +315,7 @@ class DeliveryController {
 				? this.directory.findPerson(request.sentById()).map(Person::name).orElse(null) : null);
 		model.addAttribute("canPlan", DeliveryRequests.plans(user.person()));
 		model.addAttribute("options", request.state().isOpen() ? this.plans.options(request) : List.of());
-		model.addAttribute("periodName", (request.periodStart() != null)
+		model.addAttribute("periodName", (request.state() == DeliveryState.SCHEDULED)
 				? this.names.name(team.cadence(), team.cadence().periodOf(request.periodStart())) : null);
 		model.addAttribute("scheduled", request.state() == DeliveryState.SCHEDULED);
 		model.addAttribute("features", request.state().isOpen() ? this.backlog.items() : List.of());

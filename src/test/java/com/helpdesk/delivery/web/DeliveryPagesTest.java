@@ -147,10 +147,18 @@ class DeliveryPagesTest {
 	}
 
 	@Test
-	void aStaleFormAnswers409() throws Exception {
+	void aStaleFormAnswers409AndKeepsWhatWasTyped() throws Exception {
 		DeliveryRequest request = scoped("Deploy twice", "1");
-		page(post("/delivery/requests/" + request.id() + "/schedule").param("period", WEEK.toString())
+		String schedule = page(post("/delivery/requests/" + request.id() + "/schedule").param("period", WEEK.toString())
+			.param("overcommitReason", "My careful reason")
 			.param("version", String.valueOf(request.version() - 1)), this.team.dm(), 409);
+		assertThat(schedule).contains("id=\"conflict\"", "My careful reason");
+		String scope = page(post("/delivery/requests/" + request.id() + "/scope").param("estimateDays", "2")
+			.param("desiredOutcome", "A long outcome I typed with care")
+			.param("version", String.valueOf(request.version() - 1)), this.team.dm(), 409);
+		assertThat(scope).contains("id=\"conflict\"", "A long outcome I typed with care",
+				"name=\"version\" value=\"" + request.version() + "\"");
+		assertThat(this.requests.get(request.id()).desiredOutcome()).isNotEqualTo("A long outcome I typed with care");
 	}
 
 	@Test
