@@ -438,6 +438,14 @@ public class DeliveryRequests {
 		return this.store.find(id).orElseThrow(() -> new NotFoundException("delivery request", id));
 	}
 
+	/**
+	 * The tickets whose work is scheduled: the requester has been told its week.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> scheduledTicketIds() {
+		return this.store.scheduledTicketIds();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<DeliveryRequest> forTicket(long ticketId) {
 		return this.store.findByTicket(ticketId);

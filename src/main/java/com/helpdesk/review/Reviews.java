@@ -20,6 +20,7 @@ import com.helpdesk.review.DailyReview.WaitingOnUs;
 import com.helpdesk.review.TeamCalendar.Team;
 import com.helpdesk.review.WeeklyReview.Section;
 import com.helpdesk.review.WeeklyReview.Unresolved;
+import com.helpdesk.delivery.DeliveryRequests;
 import com.helpdesk.review.internal.ReviewLists;
 import com.helpdesk.review.internal.ReviewLists.Counted;
 import com.helpdesk.review.internal.ReviewRecords;
@@ -77,10 +78,14 @@ public class Reviews {
 
 	private final Duration autoSolveAfter;
 
+	private final DeliveryRequests delivery;
+
 	Reviews(ReviewLists lists, ReviewRecords records, TeamCalendar team, SlaService sla, TicketQueries tickets,
-			AuditLog audit, Clock clock, @Value("${helpdesk.review.acknowledge-by}") String acknowledgeBy,
+			DeliveryRequests delivery, AuditLog audit, Clock clock,
+			@Value("${helpdesk.review.acknowledge-by}") String acknowledgeBy,
 			@Value("${helpdesk.pending.auto-solve-after}") Duration autoSolveAfter) {
 		this.lists = lists;
+		this.delivery = delivery;
 		this.records = records;
 		this.team = team;
 		this.sla = sla;
@@ -99,7 +104,10 @@ public class Reviews {
 		Shown<DailyReview.Unacknowledged> unacknowledged = Shown.of(
 				this.lists.unacknowledged(LIST_LIMIT, (arrived) -> this.deadline.dueAt(arrived, team.calendar())),
 				LIST_LIMIT, this.lists::countUnacknowledged);
-		Counted<WaitingOnUs> waiting = this.lists.waitingSince(now.minus(OPEN_AT_MOST), LIST_LIMIT);
+		// work a delivery manager has scheduled is not waiting on a reply: the requester
+		// knows its week
+		Counted<WaitingOnUs> waiting = this.lists.waitingSince(now.minus(OPEN_AT_MOST),
+				this.delivery.scheduledTicketIds(), LIST_LIMIT);
 		// about to be solved: the auto-solve rule would be due at the end of the window
 		Instant pendingBefore = now.plus(SOLVING_WITHIN).minus(this.autoSolveAfter);
 		Shown<DailyReview.SolvingSoon> solving = Shown

@@ -109,6 +109,12 @@ public class RequestStore {
 				""").param(teamId).query(LocalDate.class).list();
 	}
 
+	public List<Long> scheduledTicketIds() {
+		return this.jdbc.sql("select ticket_id from delivery_request where state = 'SCHEDULED'")
+			.query(Long.class)
+			.list();
+	}
+
 	public int nextRank(long teamId, LocalDate periodStart) {
 		return this.jdbc.sql("""
 				select coalesce(max(rank), 0) + 1 from delivery_request

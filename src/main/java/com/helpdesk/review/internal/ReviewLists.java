@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -80,12 +81,11 @@ public class ReviewLists {
 	}
 
 	/**
-	 * Open tickets waiting on us since before {@code since}, the longest-waiting first.
-	 * Work a delivery manager has scheduled is left out: the requester has been told its
-	 * week, so it is not waiting on a reply.
+	 * Open tickets waiting on us since before {@code since}, the longest-waiting first,
+	 * leaving some out.
 	 * @return the rows, and how many there are in all
 	 */
-	public Counted<WaitingOnUs> waitingSince(Instant since, int limit) {
+	public Counted<WaitingOnUs> waitingSince(Instant since, Collection<Long> leaveOut, int limit) {
 		List<WaitingRow> rows = this.jdbc.sql("""
 				select t.id, t.subject, t.priority, c.name as client_name, a.name as assignee_name, w.since,
 				       count(*) over () as total
@@ -94,10 +94,10 @@ public class ReviewLists {
 				left join app_user a on a.id = t.assignee_id
 				cross join lateral (%s) w
 				where t.status = 'OPEN' and w.since < ?
-				  and not exists (select 1 from delivery_request d where d.ticket_id = t.id and d.state = 'SCHEDULED')
+				  and t.id <> all(?)
 				order by w.since, t.id limit ?
 				""".formatted(WAITING_SINCE))
-			.params(Timestamp.from(since), limit)
+			.params(Timestamp.from(since), leaveOut.toArray(Long[]::new), limit)
 			.query((rs,
 					n) -> new WaitingRow(new WaitingOnUs(rs.getLong("id"), rs.getString("subject"),
 							rs.getString("client_name"), Priority.valueOf(rs.getString("priority")),
