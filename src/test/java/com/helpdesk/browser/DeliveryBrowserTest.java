@@ -3,14 +3,33 @@ package com.helpdesk.browser;
 import java.time.LocalDate;
 import java.util.List;
 
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import com.helpdesk.delivery.DeliveryRequest;
+import com.helpdesk.delivery.DeliveryRequests;
+import com.helpdesk.delivery.DeliveryTeams;
+import com.helpdesk.delivery.ScopeCommand;
+import com.helpdesk.shared.Priority;
+import com.helpdesk.support.DeliveryFixture;
+import com.helpdesk.support.DeliveryFixture.Team;
 import com.helpdesk.support.IntegrationTest;
+import com.helpdesk.support.MovableClock;
+import com.helpdesk.ticket.NewTicket;
+import com.helpdesk.ticket.RequestDetails;
+import com.helpdesk.ticket.RequestType;
+import com.helpdesk.ticket.TicketService;
 import com.helpdesk.support.TestData;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.helpdesk.browser.BrowserTestSupport.flash;
@@ -31,7 +50,27 @@ class DeliveryBrowserTest {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	DeliveryFixture fixture;
+
+	@Autowired
+	DeliveryRequests requests;
+
+	@Autowired
+	DeliveryTeams teams;
+
+	@Autowired
+	TicketService tickets;
+
+	@Autowired
+	MovableClock clock;
+
 	Browser browser;
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
 
 	@BeforeEach
 	void openBrowserSignedOut() {
@@ -162,6 +201,110 @@ class DeliveryBrowserTest {
 		browser.type(By.id("reservePercent"), "20");
 		browser.clickButton("Save the team");
 		assertThat(flash(browser)).isEqualTo("Delivery team saved.");
+	}
+
+	@Test
+	void theDeliveryManagerReordersMovesAndDeliversFromTheBoard() {
+		this.clock.set(LocalDateTime.of(2027, 3, 1, 12, 0).atZone(ZoneId.of("Europe/London")).toInstant());
+		Team team = this.fixture.team();
+		LocalDate week = LocalDate.of(2027, 3, 3);
+		DeliveryRequest first = scheduled(team, "Migrate the wiki", "2", week);
+		DeliveryRequest second = scheduled(team, "Renew the certificates", "1", week);
+
+		Browser browser = this.browser;
+		browser.signIn(team.dm().email(), TestData.PASSWORD);
+		assertThat(browser.heading()).isEqualTo("Delivery intake");
+		browser.clickLink("Plan of " + this.teams.get(team.id()).name());
+		By column = By.id("period-2027-03-03");
+		assertThat(browser.find(column).getText()).containsSubsequence("Migrate the wiki", "Renew the certificates");
+		browser.clickButton(By.id("item-" + second.id()), "Earlier");
+		assertThat(browser.find(column).getText()).containsSubsequence("Renew the certificates", "Migrate the wiki");
+
+		new Select(browser.find(By.id("move-" + first.id()))).selectByValue("2027-03-10");
+		browser.clickButton(By.cssSelector("#item-" + first.id() + " .app-plan__move"), "Move");
+		assertThat(flash(browser)).startsWith("Planned for the week starting Wednesday 10 March 2027.");
+		assertThat(browser.find(By.id("period-2027-03-10")).getText()).contains("Migrate the wiki");
+		assertThat(browser.find(column).getText()).doesNotContain("Migrate the wiki");
+
+		browser.find(By.cssSelector("#item-" + second.id() + " details summary")).click();
+		browser.type(By.id("note-" + second.id()), "New certificates are live; they renew themselves from now on.");
+		browser.clickButton(By.id("item-" + second.id()), "Close as delivered");
+		assertThat(flash(browser)).isEqualTo("Closed as delivered. The requester has your note.");
+		assertThat(browser.find(By.id("item-" + second.id())).getText()).contains("Delivered");
+		browser.checkPage("delivery-10-board-after");
+		browser.signOut();
+
+		browser.signIn(team.requester().email(), TestData.PASSWORD);
+		browser.open("/requests/" + second.ticketId());
+		assertThat(browser.text()).contains("New certificates are live");
+		assertThat(browser.find(By.id("delivery-state")).getText()).isEqualTo("Delivered");
+		browser.open("/requests/" + first.ticketId());
+		assertThat(browser.find(By.id("planned-period")).getText()).isEqualTo("Week starting Wednesday 10 March 2027");
+		assertThat(browser.text()).contains(
+				"moved the work on your request from the week starting Wednesday 3 March 2027 to the week starting Wednesday 10 March 2027");
+	}
+
+	@Test
+	void featureRequestsGoToTheBacklogAndADuplicateIsMerged() {
+		this.clock.set(LocalDateTime.of(2027, 3, 1, 12, 0).atZone(ZoneId.of("Europe/London")).toInstant());
+		Team team = this.fixture.team();
+		String title = TestData.unique("Single sign-on");
+		DeliveryRequest first = intake(team, "Log in with our identity provider");
+		DeliveryRequest second = intake(team, "SSO for our editors");
+		DeliveryRequest third = intake(team, "Can editors use their work accounts?");
+
+		Browser browser = this.browser;
+		browser.signIn(team.dm().email(), TestData.PASSWORD);
+		browser.open("/delivery/requests/" + first.id());
+		browser.clickButton("Move to the backlog and tell the requester");
+		assertThat(browser.find(By.id("featureTitle-error")).getText()).contains("Enter a title");
+		browser.type(By.id("featureTitle"), title);
+		browser.clickButton("Move to the backlog and tell the requester");
+		assertThat(flash(browser)).isEqualTo("Moved to the feature request backlog. The requester has been told.");
+		assertThat(browser.find(By.id("feature-counts")).getText()).isEqualTo("Asked for in 1 request from 1 client.");
+
+		browser.open("/delivery/requests/" + second.id());
+		new Select(browser.find(By.id("featureId"))).selectByVisibleText(title + " (1 request)");
+		browser.clickButton("Move to the backlog and tell the requester");
+		assertThat(browser.find(By.id("feature-counts")).getText()).isEqualTo("Asked for in 2 requests from 1 client.");
+
+		String duplicate = title + " for editors";
+		browser.open("/delivery/requests/" + third.id());
+		browser.type(By.id("featureTitle"), duplicate);
+		browser.clickButton("Move to the backlog and tell the requester");
+		new Select(browser.find(By.id("intoId"))).selectByVisibleText(title);
+		browser.checkPage("delivery-11-feature");
+		browser.clickButton("Merge into that item");
+		assertThat(flash(browser)).isEqualTo("Merged. The item left counts the requests of both.");
+		assertThat(browser.heading()).isEqualTo(title);
+		assertThat(browser.find(By.id("feature-counts")).getText()).isEqualTo("Asked for in 3 requests from 1 client.");
+		browser.clickLink("Feature request backlog");
+		assertThat(browser.find(By.id("backlog")).getText()).contains(title).doesNotContain(duplicate);
+		browser.checkPage("delivery-12-backlog");
+		browser.signOut();
+
+		browser.signIn(team.requester().email(), TestData.PASSWORD);
+		browser.open("/requests/" + first.ticketId());
+		assertThat(browser.find(By.id("delivery-state")).getText()).isEqualTo("Kept as a feature request");
+		assertThat(browser.find(By.id("feature-request")).getText()).isEqualTo(title);
+	}
+
+	private DeliveryRequest intake(Team team, String subject) {
+		long ticket = this.tickets.create(team.requester(),
+				new NewTicket(RequestType.DEVELOPMENT_SUPPORT, subject, "Please help: " + subject, "Read the docs",
+						Priority.NORMAL, new RequestDetails(null, null, null, null, null, null, null,
+								subject + " works", null, null, null, null, null, null),
+						null),
+				List.of());
+		return this.requests.forTicket(ticket).orElseThrow();
+	}
+
+	private DeliveryRequest scheduled(Team team, String subject, String days, LocalDate week) {
+		DeliveryRequest request = intake(team, subject);
+		this.requests.scope(team.dm(), request.id(), request.version(),
+				new ScopeCommand(null, new BigDecimal(days), false, null, null));
+		this.requests.schedule(team.dm(), request.id(), request.version() + 1, week, null);
+		return this.requests.get(request.id());
 	}
 
 }

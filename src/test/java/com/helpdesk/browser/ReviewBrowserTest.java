@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -147,6 +148,36 @@ class ReviewBrowserTest {
 		browser.open("/tickets/" + id);
 		assertThat(browser.find(By.id("follow-up")).getText()).contains("Ask Alice whether the new release fixed it");
 		shot("ticket-panel");
+	}
+
+	@Test
+	void anAgentGivesASecurityTicketToTheSpecialistWithAFollowUpThatComesBackWhenOverdue() {
+		now("2025-09-01T10:00");
+		Person alice = this.directory.findPersonByEmail(ALICE).orElseThrow();
+		String subject = "Pen test findings " + BrowserTestSupport.unique();
+		long id = this.tickets.create(alice, TestData.question(subject), List.of());
+
+		Browser browser = this.browser;
+		browser.signIn(AGENT);
+		browser.open("/tickets/" + id);
+		browser.type(By.id("followUp-nextAction"), "Sam checks the pen test report and answers Alice");
+		browser.type(By.id("followUp-due"), "3");
+		browser.type(By.id("followUp-dueMonth"), "9");
+		browser.type(By.id("followUp-dueYear"), "2025");
+		new Select(browser.find(By.id("followUp-specialist")))
+			.selectByVisibleText("Sam Specialist (Security specialists)");
+		browser.clickButton(By.id("follow-up"), "Set the follow-up");
+		assertThat(flash(browser)).isEqualTo("Follow-up saved on ticket #" + id + ".");
+		assertThat(browser.find(By.id("follow-up")).getText()).contains("Sam checks the pen test report",
+				"Sam Specialist");
+		assertThat(browser.text()).contains("Assigned to Sam Specialist");
+		browser.checkPage("review-06-specialist");
+
+		// two days after the follow-up day, the daily review brings it back
+		now("2025-09-05T09:30");
+		browser.open("/reviews/daily");
+		assertThat(browser.find(By.id("follow-ups-due")).getText()).contains(subject, "Sam Specialist");
+		browser.checkPage("review-07-follow-up-overdue");
 	}
 
 	private void now(String londonTime) {

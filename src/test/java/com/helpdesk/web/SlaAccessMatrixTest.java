@@ -87,7 +87,8 @@ class SlaAccessMatrixTest {
 		// home page: managers now start on the service levels
 		rows.add(page("GET /", (f) -> get("/")).anonymous(LOGIN)
 			.requesters(redirect("/requests"))
-			.who(redirect("/tickets"), Who.AGENT, Who.DELIVERY_MANAGER)
+			.who(redirect("/tickets"), Who.AGENT)
+			.who(redirect("/delivery"), Who.DELIVERY_MANAGER)
 			.who(redirect("/dashboard/sla"), Who.MANAGER)
 			.admin(redirect("/admin")));
 		// the manager's dashboard

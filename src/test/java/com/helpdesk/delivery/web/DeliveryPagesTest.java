@@ -143,7 +143,7 @@ class DeliveryPagesTest {
 		assertThat(this.requests.get(request.id()).periodStart()).isEqualTo(WEEK);
 		String board = page(get("/delivery/teams/" + this.team.id() + "/plan").param("from", WEEK.toString()),
 				this.team.dm(), 200);
-		assertThat(board).contains("Over-committed by 1 days", "The client&#39;s launch is that week");
+		assertThat(board).contains("Over-committed by 1 day", "The client&#39;s launch is that week");
 	}
 
 	@Test
@@ -219,7 +219,7 @@ class DeliveryPagesTest {
 				this.team.dm());
 		assertThat(moved.getRedirectedUrl()).startsWith("/delivery/backlog/");
 		String item = page(get(moved.getRedirectedUrl()), this.team.ann(), 200);
-		assertThat(item).contains(title, "Asked for in 1 requests from 1 clients.", "Dark mode for the admin screens");
+		assertThat(item).contains(title, "Asked for in 1 request from 1 client.", "Dark mode for the admin screens");
 		assertThat(page(get("/delivery/backlog"), this.team.ann(), 200)).contains(title);
 		String merge = page(post(moved.getRedirectedUrl() + "/merge").param("version", "0").param("intoId", ""),
 				this.team.dm(), 400);
