@@ -323,6 +323,9 @@ class AccessMatrixTest {
 			.staff(CREATED));
 		// what needs no sign-in
 		rows.add(page("GET /actuator/health", (f) -> get("/actuator/health")).anonymous(OK).everyone(OK));
+		rows.add(api("GET /actuator/prometheus", (f) -> get("/actuator/prometheus")).anonymous(UNAUTHORIZED)
+			.everyone(FORBIDDEN)
+			.admin(OK));
 		rows.add(page("GET /actuator/info", (f) -> get("/actuator/info")).anonymous(LOGIN)
 			.everyone(FORBIDDEN)
 			.admin(OK));

@@ -27,8 +27,11 @@ public class MailSenderJob {
 
 	private final String from;
 
+	private final com.helpdesk.shared.JobRuns jobRuns;
+
 	MailSenderJob(MailOutbox outbox, ObjectProvider<JavaMailSender> mailSender,
-			@Value("${helpdesk.mail.from}") String from) {
+			@Value("${helpdesk.mail.from}") String from, com.helpdesk.shared.JobRuns jobRuns) {
+		this.jobRuns = jobRuns;
 		this.outbox = outbox;
 		this.mailSender = mailSender;
 		this.from = from;
@@ -39,6 +42,10 @@ public class MailSenderJob {
 	 */
 	@Scheduled(fixedDelayString = "${helpdesk.mail.send-every:PT10S}")
 	public int sendDue() {
+		return this.jobRuns.record("mail-sender", this::send);
+	}
+
+	private int send() {
 		JavaMailSender sender = this.mailSender.getIfAvailable();
 		if (sender == null) {
 			return 0;

@@ -15,14 +15,20 @@ class EscalationJob {
 
 	private final OnCallRouting routing;
 
-	EscalationJob(OnCallRouting routing) {
+	private final com.helpdesk.shared.JobRuns jobRuns;
+
+	EscalationJob(OnCallRouting routing, com.helpdesk.shared.JobRuns jobRuns) {
 		this.routing = routing;
+		this.jobRuns = jobRuns;
 	}
 
 	@Scheduled(fixedDelayString = "${helpdesk.oncall.check-every:PT1M}", initialDelayString = "PT30S")
 	@SchedulerLock(name = "oncall-escalation", lockAtMostFor = "PT10M")
 	void run() {
-		this.routing.escalateDue();
+		this.jobRuns.record("oncall-escalation", () -> {
+			this.routing.escalateDue();
+			return null;
+		});
 	}
 
 }

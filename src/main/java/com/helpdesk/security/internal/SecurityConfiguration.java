@@ -62,9 +62,12 @@ class SecurityConfiguration {
 		};
 		AccessDeniedHandler denied = (request, response, ex) -> problem(response, HttpServletResponse.SC_FORBIDDEN,
 				"Forbidden", "Your role may not do this.");
-		http.securityMatcher("/api/**")
+		// the metrics scrape is a machine's call too: HTTP Basic or an administrator's
+		// token
+		http.securityMatcher("/api/**", "/actuator/prometheus")
 			.authenticationManager(authenticationManager)
-			.authorizeHttpRequests((authorize) -> authorize
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/actuator/prometheus")
+				.hasRole("ADMIN")
 				.requestMatchers("/api/v1/imports/**", "/api/v1/calendars", "/api/v1/calendars/**", "/api/v1/plans",
 						"/api/v1/plans/**", "/api/v1/clients", "/api/v1/clients/**", "/api/v1/users",
 						"/api/v1/users/**")

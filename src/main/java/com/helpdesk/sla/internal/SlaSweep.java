@@ -48,8 +48,11 @@ public class SlaSweep {
 
 	private final Clock clock;
 
+	private final com.helpdesk.shared.JobRuns jobRuns;
+
 	SlaSweep(JdbcClient jdbc, SlaStore store, SlaService sla, SlaRollup rollup, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, com.helpdesk.shared.JobRuns jobRuns) {
+		this.jobRuns = jobRuns;
 		this.jdbc = jdbc;
 		this.store = store;
 		this.sla = sla;
@@ -65,6 +68,10 @@ public class SlaSweep {
 	@Scheduled(fixedDelayString = "${helpdesk.sla.sweep-every:PT1M}", initialDelayString = "PT20S")
 	@SchedulerLock(name = "sla-sweep", lockAtMostFor = "PT10M")
 	public Result run() {
+		return this.jobRuns.record("sla-sweep", this::sweep);
+	}
+
+	private Result sweep() {
 		int recomputed = recomputeStale();
 		int[] marked = this.transactions.execute((tx) -> markAndNotify(this.clock.instant()));
 		// the dashboard reads pending differences too; folding keeps them few

@@ -21,8 +21,11 @@ public class PendingTicketsJob {
 
 	private final TicketService tickets;
 
-	PendingTicketsJob(TicketService tickets) {
+	private final com.helpdesk.shared.JobRuns jobRuns;
+
+	PendingTicketsJob(TicketService tickets, com.helpdesk.shared.JobRuns jobRuns) {
 		this.tickets = tickets;
+		this.jobRuns = jobRuns;
 	}
 
 	/**
@@ -31,6 +34,10 @@ public class PendingTicketsJob {
 	@Scheduled(fixedDelayString = "${helpdesk.pending.check-every:PT5M}", initialDelayString = "PT1M")
 	@SchedulerLock(name = "pending-tickets", lockAtMostFor = "PT30M")
 	public Result run() {
+		return this.jobRuns.record("pending-tickets", this::solveAndRemind);
+	}
+
+	private Result solveAndRemind() {
 		int solved = 0;
 		for (Long id : this.tickets.pendingDueAutoSolve()) {
 			if (this.tickets.autoSolveIfDue(id)) {

@@ -1,0 +1,41 @@
+package com.helpdesk.shared;
+
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Times and counts each run of a scheduled job by outcome, as
+ * {@code helpdesk_job_runs_seconds{job, outcome}}, so a job that stops running or keeps
+ * failing shows on the dashboard.
+ */
+@Component
+public class JobRuns {
+
+	private final MeterRegistry registry;
+
+	JobRuns(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	public <T> T record(String job, Supplier<T> run) {
+		Timer.Sample sample = Timer.start(this.registry);
+		String outcome = "failure";
+		try {
+			T result = run.get();
+			outcome = "success";
+			return result;
+		}
+		finally {
+			sample.stop(Timer.builder("helpdesk.job.runs")
+				.description("Runs of the helpdesk's scheduled jobs")
+				.tag("job", job)
+				.tag("outcome", outcome)
+				.register(this.registry));
+		}
+	}
+
+}
