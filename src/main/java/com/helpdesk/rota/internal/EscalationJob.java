@@ -23,7 +23,8 @@ class EscalationJob {
 	}
 
 	@Scheduled(fixedDelayString = "${helpdesk.oncall.check-every:PT1M}", initialDelayString = "PT30S")
-	@SchedulerLock(name = "oncall-escalation", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "oncall-escalation", lockAtMostFor = "PT10M",
+			lockAtLeastFor = "${helpdesk.oncall.check-lock-at-least:PT50S}")
 	void run() {
 		this.jobRuns.record("oncall-escalation", () -> {
 			this.routing.escalateDue();

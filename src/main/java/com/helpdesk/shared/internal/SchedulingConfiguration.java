@@ -14,8 +14,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Scheduled jobs run on every instance but each run takes a lock in the shared database
- * (ShedLock), so with two instances a job runs once. Tests switch scheduling off and call
- * the jobs themselves.
+ * (ShedLock) and keeps it for most of the interval ({@code lockAtLeastFor}), so with two
+ * instances each scheduled run happens once, not once per instance. Tests switch
+ * scheduling off and call the jobs themselves.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

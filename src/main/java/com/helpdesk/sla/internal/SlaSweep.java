@@ -66,7 +66,8 @@ public class SlaSweep {
 	}
 
 	@Scheduled(fixedDelayString = "${helpdesk.sla.sweep-every:PT1M}", initialDelayString = "PT20S")
-	@SchedulerLock(name = "sla-sweep", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "sla-sweep", lockAtMostFor = "PT10M",
+			lockAtLeastFor = "${helpdesk.sla.sweep-lock-at-least:PT50S}")
 	public Result run() {
 		return this.jobRuns.record("sla-sweep", this::sweep);
 	}

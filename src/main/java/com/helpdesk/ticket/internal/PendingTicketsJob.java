@@ -32,7 +32,8 @@ public class PendingTicketsJob {
 	 * Answers how many tickets were solved and reminded.
 	 */
 	@Scheduled(fixedDelayString = "${helpdesk.pending.check-every:PT5M}", initialDelayString = "PT1M")
-	@SchedulerLock(name = "pending-tickets", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "pending-tickets", lockAtMostFor = "PT30M",
+			lockAtLeastFor = "${helpdesk.pending.check-lock-at-least:PT4M}")
 	public Result run() {
 		return this.jobRuns.record("pending-tickets", this::solveAndRemind);
 	}
