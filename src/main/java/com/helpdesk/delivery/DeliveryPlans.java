@@ -76,10 +76,8 @@ public class DeliveryPlans {
 			List<WorkItem> items = planned.stream()
 				.filter((item) -> item.request().periodStart().equals(period.start()))
 				.toList();
-			BigDecimal used = items.stream()
-				.map((item) -> item.request().estimateDays())
-				.filter(java.util.Objects::nonNull)
-				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			BigDecimal used = DeliveryRequest.daysPlanned(items.stream().map(WorkItem::request).toList(),
+					period.start(), -1);
 			columns.add(new PlanColumn(period, this.names.title(cadence, period), this.names.shortName(period),
 					period.contains(today), capacity.get(i), used, capacity.get(i).plannableDays().subtract(used),
 					items));
@@ -103,11 +101,7 @@ public class DeliveryPlans {
 		List<PeriodOption> options = new ArrayList<>();
 		for (int i = 0; i < periods.size(); i++) {
 			PlanningPeriod period = periods.get(i);
-			BigDecimal used = planned.stream()
-				.filter((r) -> r.id() != request.id() && r.periodStart().equals(period.start())
-						&& r.estimateDays() != null)
-				.map(DeliveryRequest::estimateDays)
-				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			BigDecimal used = DeliveryRequest.daysPlanned(planned, period.start(), request.id());
 			BigDecimal plannable = capacity.get(i).plannableDays();
 			options
 				.add(new PeriodOption(period, this.names.title(cadence, period), plannable, plannable.subtract(used)));

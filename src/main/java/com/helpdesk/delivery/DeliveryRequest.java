@@ -19,4 +19,17 @@ public record DeliveryRequest(long id, long ticketId, long teamId, long delivery
 		LocalDate periodStart, Integer rank, String overcommitReason, String decisionNote, Long featureRequestId,
 		Long sentById, String sentReason, Instant createdAt, Instant updatedAt, long version) {
 
+	/**
+	 * The days of estimated work planned in the period starting {@code periodStart},
+	 * leaving one request out (the one being planned); work without an estimate counts
+	 * nothing.
+	 */
+	public static java.math.BigDecimal daysPlanned(java.util.Collection<DeliveryRequest> requests,
+			LocalDate periodStart, long exceptId) {
+		return requests.stream()
+			.filter((r) -> r.id() != exceptId && periodStart.equals(r.periodStart()) && r.estimateDays() != null)
+			.map(DeliveryRequest::estimateDays)
+			.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+	}
+
 }

@@ -275,8 +275,7 @@ public class DeliveryRequests {
 					period.start() + (over ? ", over capacity: " + reason : ""));
 		}
 		else {
-			notice = text("delivery.notice.moved",
-					this.periodNames.name(team.cadence(), team.cadence().periodOf(request.periodStart())), named);
+			notice = text("delivery.notice.moved", this.periodNames.planned(team, request.periodStart()), named);
 			this.audit.record(actor.id(), "DELIVERY_REQUEST", requestId, "MOVED",
 					request.periodStart() + " to " + period.start() + (over ? ", over capacity: " + reason : ""));
 		}
@@ -457,11 +456,9 @@ public class DeliveryRequests {
 	@Transactional(readOnly = true)
 	public BigDecimal free(DeliveryTeam team, PlanningPeriod period, long exceptRequestId) {
 		PeriodCapacity capacity = this.teams.capacity(team, List.of(period)).get(0);
-		BigDecimal used = this.store.planned(team.id(), period.start(), period.start().plusDays(1))
-			.stream()
-			.filter((r) -> r.id() != exceptRequestId && r.estimateDays() != null)
-			.map(DeliveryRequest::estimateDays)
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal used = DeliveryRequest.daysPlanned(
+				this.store.planned(team.id(), period.start(), period.start().plusDays(1)), period.start(),
+				exceptRequestId);
 		return capacity.plannableDays().subtract(used);
 	}
 

@@ -41,6 +41,14 @@ public class PeriodNames {
 	}
 
 	/**
+	 * The name of the week or sprint a team's work planned from {@code periodStart} is
+	 * in.
+	 */
+	public String planned(DeliveryTeam team, java.time.LocalDate periodStart) {
+		return name(team.cadence(), team.cadence().periodOf(periodStart));
+	}
+
+	/**
 	 * "2 Dec – 8 Dec", for column headings.
 	 */
 	public String shortName(PlanningPeriod period) {

@@ -140,8 +140,8 @@ class DeliveryController {
 		}
 		DeliveryRequest request = this.requests.get(id);
 		DeliveryTeam team = this.teams.get(request.teamId());
-		redirect.addFlashAttribute("flash", text("delivery.scheduled",
-				this.names.name(team.cadence(), team.cadence().periodOf(request.periodStart()))));
+		redirect.addFlashAttribute("flash",
+				text("delivery.scheduled", this.names.planned(team, request.periodStart())));
 		return "board".equals(back) ? boardRedirect(team, date(from)) : "redirect:/delivery/requests/" + id;
 	}
 
@@ -270,8 +270,7 @@ class DeliveryController {
 			}
 			if (request.state() == DeliveryState.SCHEDULED) {
 				DeliveryTeam team = this.teams.get(request.teamId());
-				model.addAttribute("periodName",
-						this.names.name(team.cadence(), team.cadence().periodOf(request.periodStart())));
+				model.addAttribute("periodName", this.names.planned(team, request.periodStart()));
 			}
 		}
 	}
@@ -315,8 +314,8 @@ class DeliveryController {
 				? this.directory.findPerson(request.sentById()).map(Person::name).orElse(null) : null);
 		model.addAttribute("canPlan", DeliveryRequests.plans(user.person()));
 		model.addAttribute("options", request.state().isOpen() ? this.plans.options(request) : List.of());
-		model.addAttribute("periodName", (request.state() == DeliveryState.SCHEDULED)
-				? this.names.name(team.cadence(), team.cadence().periodOf(request.periodStart())) : null);
+		model.addAttribute("periodName",
+				(request.state() == DeliveryState.SCHEDULED) ? this.names.planned(team, request.periodStart()) : null);
 		model.addAttribute("scheduled", request.state() == DeliveryState.SCHEDULED);
 		model.addAttribute("features", request.state().isOpen() ? this.backlog.items() : List.of());
 		model.addAttribute("feature",

@@ -51,9 +51,10 @@ class TeamAdminController {
 
 	@GetMapping("/admin/delivery")
 	String list(Model model) {
-		model.addAttribute("teams", this.teams.list());
-		model.addAttribute("people", this.directory
-			.peopleById(this.teams.list().stream().map(DeliveryTeam::deliveryManagerId).distinct().toList()));
+		List<DeliveryTeam> teams = this.teams.list();
+		model.addAttribute("teams", teams);
+		model.addAttribute("people",
+				this.directory.peopleById(teams.stream().map(DeliveryTeam::deliveryManagerId).distinct().toList()));
 		return "admin/delivery-teams";
 	}
 
