@@ -72,6 +72,32 @@ public class Directory {
 	/**
 	 * Everyone who works tickets, by name.
 	 */
+	/**
+	 * Every group, client and member of staff by name, in one statement (the queue's
+	 * filters).
+	 */
+	public Choices choices() {
+		List<Choices.Choice> groups = new java.util.ArrayList<>();
+		List<Choices.Choice> clients = new java.util.ArrayList<>();
+		List<Choices.Choice> staff = new java.util.ArrayList<>();
+		this.jdbc.sql("""
+				select 1 as kind, id, name from support_group
+				union all
+				select 2, id, name from client
+				union all
+				select 3, id, name from app_user where role <> 'REQUESTER'
+				order by 1, 3, 2
+				""").query((rs) -> {
+			Choices.Choice choice = new Choices.Choice(rs.getLong("id"), rs.getString("name"));
+			switch (rs.getInt("kind")) {
+				case 1 -> groups.add(choice);
+				case 2 -> clients.add(choice);
+				default -> staff.add(choice);
+			}
+		});
+		return new Choices(List.copyOf(groups), List.copyOf(clients), List.copyOf(staff));
+	}
+
 	public List<Person> staff() {
 		return this.users.findAllByRoleNotOrderByName(Role.REQUESTER).stream().map(Directory::toPerson).toList();
 	}

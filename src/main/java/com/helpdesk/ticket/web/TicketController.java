@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.helpdesk.directory.Directory;
-import com.helpdesk.directory.GroupSummary;
+import com.helpdesk.directory.Choices;
 import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.sla.SlaService;
@@ -106,16 +106,17 @@ class TicketController {
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("view", view);
 		model.addAttribute("viewGroup", groupId);
-		List<GroupSummary> groups = this.directory.groups();
-		model.addAttribute("groups", groups);
+		Choices choices = this.directory.choices();
+		model.addAttribute("groups", choices.groups());
 		model.addAttribute("viewGroupName",
-				groups.stream()
+				choices.groups()
+					.stream()
 					.filter((g) -> g.id() == ((groupId != null) ? groupId : -1))
-					.map(GroupSummary::name)
+					.map(Choices.Choice::name)
 					.findFirst()
 					.orElse(""));
-		model.addAttribute("clients", this.directory.clients());
-		model.addAttribute("staff", this.directory.staff());
+		model.addAttribute("clients", choices.clients());
+		model.addAttribute("staff", choices.staff());
 		model.addAttribute("statuses", TicketStatus.values());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("types", RequestType.values());
@@ -278,9 +279,9 @@ class TicketController {
 		if (reply == null) {
 			clearErrors(model, "reply", replyForm);
 		}
-		List<GroupSummary> groups = this.directory.groups();
-		model.addAttribute("groups", groups);
-		model.addAttribute("staff", this.directory.staff());
+		Choices choices = this.directory.choices();
+		model.addAttribute("groups", choices.groups());
+		model.addAttribute("staff", choices.staff());
 		model.addAttribute("statuses", TicketStatus.values());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("types", RequestType.values());
