@@ -1,0 +1,115 @@
+package com.helpdesk.security.internal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import com.helpdesk.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.FindByIndexNameSessionRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The session store writes a session's last access at most once a minute, and still
+ * writes attributes at once.
+ */
+@IntegrationTest
+class QuietSessionsTest {
+
+	FindByIndexNameSessionRepository<QuietSessions.Quiet> sessions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	@SuppressWarnings("unchecked")
+	void sessions(org.springframework.context.ApplicationContext context) {
+		// the bean is declared as Spring Session's JDBC store and wrapped after creation,
+		// so it is looked up by its raw type
+		this.sessions = context.getBeansOfType(FindByIndexNameSessionRepository.class).values().iterator().next();
+	}
+
+	@Test
+	void theStoreInUseIsTheQuietOne() {
+		assertThat(this.sessions).isInstanceOf(QuietSessions.class);
+	}
+
+	@Test
+	void lastAccessIsWrittenOnlyOnceAMinuteOld() {
+		QuietSessions.Quiet session = this.sessions.createSession();
+		session.setAttribute("probe", "one");
+		this.sessions.save(session);
+		Instant stored = lastAccess(session.getId());
+
+		QuietSessions.Quiet read = this.sessions.findById(session.getId());
+		read.setLastAccessedTime(stored.plusSeconds(30));
+		this.sessions.save(read);
+		assertThat(lastAccess(session.getId())).isEqualTo(stored);
+
+		read = this.sessions.findById(session.getId());
+		read.setLastAccessedTime(stored.plusSeconds(30));
+		read.setAttribute("probe", "two");
+		this.sessions.save(read);
+		assertThat(this.sessions.findById(session.getId()).<String>getAttribute("probe")).isEqualTo("two");
+		assertThat(lastAccess(session.getId())).isEqualTo(stored);
+
+		read = this.sessions.findById(session.getId());
+		read.setLastAccessedTime(stored.plusSeconds(61));
+		this.sessions.save(read);
+		assertThat(lastAccess(session.getId())).isEqualTo(stored.plusSeconds(61));
+	}
+
+	@Test
+	void aSignedInPageViewDoesNotWriteTheSessionRow() throws Exception {
+		java.net.CookieManager cookies = new java.net.CookieManager();
+		HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+		String login = client.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		String csrf = login.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+		client.send(HttpRequest.newBuilder(uri("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=agent@helpdesk.test&password=demo-pass-2026&_csrf=" + csrf))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(client.send(HttpRequest.newBuilder(uri("/tickets")).build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(200);
+		String sessionId = cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((c) -> c.getName().equals("SESSION"))
+			.map((c) -> new String(java.util.Base64.getDecoder().decode(c.getValue())))
+			.findFirst()
+			.orElseThrow();
+		Instant before = lastAccess(sessionId);
+
+		var page = client.send(HttpRequest.newBuilder(uri("/tickets")).build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Sign out");
+		assertThat(lastAccess(sessionId)).isEqualTo(before);
+	}
+
+	private Instant lastAccess(String id) {
+		return this.jdbc.sql("select last_access_time from spring_session where session_id = ?")
+			.param(id)
+			.query((rs, n) -> Instant.ofEpochMilli(rs.getLong(1)))
+			.single()
+			.truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+}
