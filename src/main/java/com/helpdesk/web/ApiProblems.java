@@ -22,6 +22,11 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -35,6 +40,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
 
 	private final MessageSource messages;
 
@@ -75,6 +82,28 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", text("errors.title"));
 		problem.setProperty("errors", List.of(Map.of("field", ex.getName(), "message", text("errors.badValue"))));
 		return problem;
+	}
+
+	/**
+	 * The database is away (a restart, a failover): nothing was done, or the answer could
+	 * not be read back; the client may retry shortly.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessException.class })
+	ResponseEntity<ProblemDetail> databaseAway(Exception ex) {
+		LOG.warn("API request failed while the database was unavailable: {}", ex.toString());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", text("errors.databaseAway")));
+	}
+
+	/**
+	 * Anything else unforeseen: a problem detail too, never Boot's default error body.
+	 */
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) {
+		LOG.error("API request failed", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", text("errors.unexpected"));
 	}
 
 	@Override
