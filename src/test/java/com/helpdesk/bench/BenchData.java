@@ -46,6 +46,9 @@ final class BenchData {
 
 	static final String PASSWORD = "bench-pass-2026";
 
+	/** The personal API token of requester1@bench.test, for load on the API. */
+	static final String REQUESTER_TOKEN = "hd_bench-requester1-token-2026";
+
 	private static final String[] WORDS = { "checkout", "login", "deploy", "database", "timeout", "certificate",
 			"backup", "upgrade", "wordpress", "rails", "nginx", "dns", "email", "search", "cache", "memory", "disk",
 			"cpu", "alert", "release", "pipeline", "docker", "kubernetes", "s3", "cdn", "form", "page", "error", "slow",
@@ -117,7 +120,21 @@ final class BenchData {
 				users.row(firstRequester + r, "requester" + (r + 1) + "@bench.test", "Bench requester " + (r + 1),
 						"REQUESTER", firstClient + (r % 30), "Europe/London", hash, true, 0, now, now);
 			}
+			// a manager for the SLA dashboard and an admin for the metrics
+			users.row(firstRequester + 300, "manager@bench.test", "Bench manager", "MANAGER", null, "Europe/London",
+					hash, true, 0, now, now);
+			users.row(firstRequester + 301, "admin@bench.test", "Bench admin", "ADMIN", null, "Europe/London", hash,
+					true, 0, now, now);
 			users.flush();
+			try (var token = connection.prepareStatement(
+					"insert into api_token (user_id, name, token_hash, token_prefix, created_at) values (?, ?, ?, ?, ?)")) {
+				token.setLong(1, firstRequester);
+				token.setString(2, "Load benchmark");
+				token.setString(3, sha256(REQUESTER_TOKEN));
+				token.setString(4, REQUESTER_TOKEN.substring(0, 10));
+				token.setTimestamp(5, java.sql.Timestamp.from(now));
+				token.executeUpdate();
+			}
 			Copy groups = new Copy(connection, "support_group", "id, name, default_intake, version, created_at");
 			Copy members = new Copy(connection, "group_member", "group_id, user_id");
 			for (int g = 0; g < 3; g++) {
@@ -180,7 +197,7 @@ final class BenchData {
 				Instant firstReply = null;
 				Instant pendingSince = null;
 				Instant solvedAt = null;
-				int steps = isOpen ? this.random.nextInt(4) : 2 + this.random.nextInt(2);
+				int steps = isOpen ? this.random.nextInt(4) : 2 + this.random.nextInt(4);
 				for (int step = 0; step < steps; step++) {
 					Instant next = later(at, now);
 					if (next == null) {
@@ -325,6 +342,17 @@ final class BenchData {
 
 	private static String capital(String word) {
 		return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+	}
+
+	private static String sha256(String text) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static long next(Connection connection, String table) throws SQLException {

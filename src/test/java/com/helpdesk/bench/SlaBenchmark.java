@@ -50,24 +50,41 @@ class SlaBenchmark {
 
 	private static final String DATABASE = System.getProperty("bench.database", "helpdesk_bench");
 
-	private static final String USER = System.getProperty("bench.user", "postgres");
+	private static final String USER = System.getProperty("bench.user",
+			System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres"));
 
 	private static final int TICKETS = Integer.getInteger("bench.tickets", 1_000_000);
 
 	private static final int OPEN = Integer.getInteger("bench.open", 100_000);
 
+	/**
+	 * Any PostgreSQL given the usual way; otherwise a database of its own on the server.
+	 */
+	private static final String URL = (System.getenv("SPRING_DATASOURCE_URL") != null)
+			? System.getenv("SPRING_DATASOURCE_URL") : SERVER + DATABASE;
+
+	/** Only load the data set (bench/generate.sh), measure nothing. */
+	private static final boolean LOAD_ONLY = Boolean.getBoolean("bench.loadOnly");
+
 	@Test
 	void measure() throws Exception {
 		boolean reload = Boolean.getBoolean("bench.reload") || !exists();
-		if (reload) {
+		if (reload && System.getenv("SPRING_DATASOURCE_URL") != null) {
+			try (Connection connection = DriverManager.getConnection(URL, USER, password());
+					Statement statement = connection.createStatement()) {
+				statement.execute("drop schema public cascade");
+				statement.execute("create schema public");
+			}
+		}
+		else if (reload) {
 			execute("postgres", "drop database if exists " + DATABASE + " with (force)");
 			execute("postgres", "create database " + DATABASE);
 		}
 		List<String> lines = new ArrayList<>();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HelpdeskApplication.class).run(
 				"--server.port=0", "--spring.main.banner-mode=off", "--helpdesk.jobs.enabled=false",
-				"--helpdesk.demo-data=false", "--spring.datasource.url=" + SERVER + DATABASE,
-				"--spring.datasource.username=" + USER, "--logging.level.root=WARN")) {
+				"--helpdesk.demo-data=false", "--spring.datasource.url=" + URL, "--spring.datasource.username=" + USER,
+				"--spring.datasource.password=" + password(), "--logging.level.root=WARN")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			if (reload) {
 				BenchData.Result loaded = new BenchData(app.getBean(DataSource.class), app.getBean(Calendars.class),
@@ -84,6 +101,10 @@ class SlaBenchmark {
 						(System.nanoTime() - start) / 1_000_000_000));
 				// as autovacuum would have by the time anyone looks
 				jdbc.sql("vacuum analyze").update();
+			}
+			if (LOAD_ONLY) {
+				write("Data generator (issue 7)", "Run with `bench/generate.sh`", lines);
+				return;
 			}
 			long tickets = jdbc.sql("select count(*) from ticket").query(Long.class).single();
 			long open = jdbc.sql("select count(*) from ticket where status <> 'SOLVED'").query(Long.class).single();
@@ -130,7 +151,7 @@ class SlaBenchmark {
 			lines.add(timed("SLA sweep with " + burst + " metrics newly due (breach, notice, inbox, mail)", 1,
 					sweep::run));
 		}
-		write(lines);
+		write("SLA engine (issue 4)", "Run with `./mvnw -Pbench test`", lines);
 	}
 
 	private static String timed(String what, int runs, Supplier<?> action) {
@@ -150,16 +171,19 @@ class SlaBenchmark {
 				runs);
 	}
 
-	private static void write(List<String> lines) throws IOException, InterruptedException {
+	private static void write(String title, String how, List<String> lines) throws IOException {
 		Path file = Path.of("docs", "benchmarks.md");
 		if (!Files.exists(file)) {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, "# Benchmarks\n\nEach run appends its numbers; rerun with the command given.\n");
 		}
-		StringBuilder text = new StringBuilder("\n## SLA engine (issue 4), ").append(LocalDate.now())
-			.append("\n\nRun with `./mvnw -Pbench test` against PostgreSQL on ")
-			.append(SERVER)
-			.append(DATABASE)
+		StringBuilder text = new StringBuilder("\n## ").append(title)
+			.append(", ")
+			.append(LocalDate.now())
+			.append("\n\n")
+			.append(how)
+			.append(" against PostgreSQL on ")
+			.append(URL)
 			.append(".\n\n")
 			.append("- Machine: ")
 			.append(machine())
@@ -173,7 +197,7 @@ class SlaBenchmark {
 		System.out.println(text);
 	}
 
-	private static String machine() throws IOException, InterruptedException {
+	private static String machine() throws IOException {
 		String cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
 			.stream()
 			.filter((l) -> l.startsWith("model name"))
@@ -190,7 +214,7 @@ class SlaBenchmark {
 	}
 
 	private static boolean exists() {
-		try (Connection connection = DriverManager.getConnection(SERVER + DATABASE, USER, "");
+		try (Connection connection = DriverManager.getConnection(URL, USER, password());
 				Statement statement = connection.createStatement();
 				var rs = statement.executeQuery("select count(*) from ticket")) {
 			rs.next();
@@ -199,6 +223,10 @@ class SlaBenchmark {
 		catch (SQLException ex) {
 			return false;
 		}
+	}
+
+	private static String password() {
+		return System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "");
 	}
 
 	private static void execute(String database, String sql) throws SQLException {
