@@ -81,8 +81,11 @@ class SwapBrowserTest {
 		browser.clickLink("Your shifts");
 		WebElement row = browser.find(By.xpath("//table[@id='my-shifts']//tr[td/a[normalize-space()='" + name + "']]"));
 		assertThat(row.getText()).contains("Engineer");
-		browser.clickAndWaitForNewPage(browser.find(By.xpath("//table[@id='my-shifts']//tr[td/a[normalize-space()='"
-				+ name + "']][1]//a[starts-with(normalize-space(), 'Ask to swap')]")));
+		// her first shift still to come (one under way, as on a Wednesday before 10:00,
+		// has
+		// no link)
+		browser.clickAndWaitForNewPage(browser.find(By.xpath("(//table[@id='my-shifts']//tr[td/a[normalize-space()='"
+				+ name + "']]//a[starts-with(normalize-space(), 'Ask to swap')])[1]")));
 		assertThat(browser.heading()).isEqualTo("Ask to swap a shift");
 		browser.checkPage("swap-01-ask");
 
