@@ -63,9 +63,10 @@ class DashboardController {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Filter filter = filter(user, params, errors);
 		model.addAttribute("errors", errors);
-		model.addAttribute("clients", this.directory.clients());
+		var choices = this.directory.choices();
+		model.addAttribute("clients", choices.clients());
 		model.addAttribute("plans", this.directory.plans());
-		model.addAttribute("groups", this.directory.groups());
+		model.addAttribute("groups", choices.groups());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("types", TYPES);
 		model.addAttribute("metrics", SlaMetric.values());
