@@ -37,7 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SlaDashboard {
 
-	private static final int LIST_LIMIT = 100;
+	/**
+	 * How many breaches and risks the dashboard lists (the latest, the soonest); the
+	 * Breached and Breaching soon queues list them all.
+	 */
+	public static final int LIST_LIMIT = 25;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -137,7 +141,7 @@ public class SlaDashboard {
 			totals.add(new MetricTotal(metric, sum[0], sum[1]));
 		}
 
-		// the lists take their hundred metrics first, then look up names for those only
+		// the lists take their few metrics first, then look up names for those only
 		List<BreachRow> breaches = this.jdbc
 			.query("""
 					select m.ticket_id, t.subject, c.name as client, m.metric, m.breached_at, m.fulfilled_at,

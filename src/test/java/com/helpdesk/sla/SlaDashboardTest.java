@@ -139,6 +139,29 @@ class SlaDashboardTest {
 	}
 
 	@Test
+	void theBreachListShowsTheLatestFewWhileTheTotalsCountThemAll() {
+		long plan = this.fixture.plan(Plan.STANDARD);
+		long client = this.fixture.client(plan);
+		long ticket = raise(this.data.requester(client));
+		ZoneId london = ZoneId.of("Europe/London");
+		int breaches = SlaDashboard.LIST_LIMIT + 5;
+		for (int i = 0; i < breaches; i++) {
+			insert(ticket, client, plan, SlaMetric.NEXT_REPLY, 2000 + i,
+					at("2025-03-04T10:00", london).plusSeconds(60L * i), true, Priority.NORMAL, "QUESTION", null);
+		}
+		this.rollup.fold();
+
+		SlaReport report = this.dashboard
+			.report(filter(LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 9), client, null, null, null, null), london);
+
+		assertThat(report.totals()).contains(new MetricTotal(SlaMetric.NEXT_REPLY, 0, breaches));
+		assertThat(report.breaches()).hasSize(SlaDashboard.LIST_LIMIT);
+		// the latest first: the last five of the thirty are the first shown
+		assertThat(report.breaches().get(0).breachedAt())
+			.isEqualTo(at("2025-03-04T10:00", london).plusSeconds(60L * (breaches - 1)));
+	}
+
+	@Test
 	void theHourlyCountsAreTheCountsOfTheMetricsWhateverHappensToThem() {
 		long plan = this.fixture.plan(Plan.STANDARD);
 		long otherPlan = this.fixture.plan(Plan.FAST);

@@ -77,6 +77,7 @@ class DashboardController {
 		}
 		SlaReport report = this.dashboard.report(filter, user.person().zone());
 		model.addAttribute("report", report);
+		model.addAttribute("listLimit", SlaDashboard.LIST_LIMIT);
 		model.addAttribute("filter", filter);
 		// JSON for the chart script; "</" is escaped so it cannot end the script element
 		model.addAttribute("chartJson", this.json.writeValueAsString(chartData(report)).replace("</", "<\\/"));
