@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -120,8 +121,41 @@ public class Handovers {
 	 */
 	@Transactional(readOnly = true)
 	public List<Handover> needingAttention() {
-		Instant dayAgo = this.clock.instant().minus(Duration.ofHours(24));
-		return recent().stream().filter((h) -> h.status().needsAttention() && h.dueAt().isAfter(dayAgo)).toList();
+		Instant now = this.clock.instant();
+		Instant dayAgo = now.minus(Duration.ofHours(24));
+		Map<Long, BusinessCalendar> calendarsById = new HashMap<>();
+		List<Handover> found = new ArrayList<>();
+		Map<String, Stored> stored = null;
+		for (Rota rota : this.rotas.list()) {
+			if (rota.duty() != RotaDuty.ON_CALL || rota.calendarId() == null) {
+				continue;
+			}
+			BusinessCalendar calendar = calendarsById.computeIfAbsent(rota.calendarId(),
+					this.calendars::businessCalendar);
+			LocalDate today = LocalDate.ofInstant(now, calendar.zone());
+			if (stored == null) {
+				stored = storedSince(today.minusDays(3));
+			}
+			// a handover due in the last day belongs to today or the two days before
+			for (LocalDate day = today.minusDays(2); !day.isAfter(today); day = day.plusDays(1)) {
+				for (Kind kind : Kind.values()) {
+					Optional<Instant[]> times = times(rota, calendar, kind, day);
+					if (times.isEmpty() || !times.get()[0].isAfter(dayAgo)) {
+						continue;
+					}
+					Instant due = times.get()[0];
+					Stored written = stored.get(rota.id() + "/" + kind + "/" + day);
+					Status status = status(written, due, now);
+					if (status.needsAttention()) {
+						found.add(new Handover((written != null) ? written.id() : null, rota.id(), rota.name(), kind,
+								day, due, times.get()[1], times.get()[2], null, null, null, null, null, null, null,
+								null, status));
+					}
+				}
+			}
+		}
+		found.sort(Comparator.comparing(Handover::dueAt).reversed());
+		return found;
 	}
 
 	/**
@@ -204,6 +238,36 @@ public class Handovers {
 	 */
 	private Optional<Handover> expected(Rota rota, List<Rota> everyRota, BusinessCalendar calendar, Kind kind,
 			LocalDate day, boolean withSummary) {
+		Optional<Instant[]> times = times(rota, calendar, kind, day);
+		if (times.isEmpty()) {
+			return Optional.empty();
+		}
+		Instant due = times.get()[0];
+		Instant from = times.get()[1];
+		Instant to = times.get()[2];
+		Stored stored = stored(rota.id(), kind, day);
+		Instant now = this.clock.instant();
+		String leaving = (kind == Kind.MORNING) ? names(rota.shiftsAt(due.minusSeconds(60)))
+				: firstLineNames(everyRota, due.minusSeconds(60));
+		String coming = (kind == Kind.MORNING) ? firstLineNames(everyRota, due.plusSeconds(60))
+				: names(rota.shiftsAt(due.plusSeconds(60)));
+		Status status = status(stored, due, now);
+		if (stored != null) {
+			return Optional.of(new Handover(stored.id(), rota.id(), rota.name(), kind, day, due, stored.from(),
+					stored.to(), leaving, coming, stored.summary(), stored.notes(), stored.writtenBy(),
+					stored.writtenAt(), stored.acknowledgedBy(), stored.acknowledgedAt(), status));
+		}
+		String summary = status == Status.UPCOMING ? ""
+				: summary(rota, from, (now.isBefore(to) ? now : to), calendar.zone());
+		return Optional.of(new Handover(null, rota.id(), rota.name(), kind, day, due, from, to, leaving, coming,
+				summary, null, null, null, null, null, status));
+	}
+
+	/**
+	 * When a handover of the day is due, and the period it covers (from, to), unless the
+	 * calendar is closed that day or the rota had not started.
+	 */
+	private Optional<Instant[]> times(Rota rota, BusinessCalendar calendar, Kind kind, LocalDate day) {
 		Optional<Instant> opens = calendar.opening(day);
 		Optional<Instant> closes = calendar.closing(day);
 		if (opens.isEmpty() || closes.isEmpty() || opens.get().isBefore(rota.at(rota.startsOn()))) {
@@ -212,25 +276,15 @@ public class Handovers {
 		Instant due = (kind == Kind.MORNING) ? opens.get() : closes.get();
 		Instant from = (kind == Kind.MORNING) ? previousClose(calendar, day).orElse(due.minus(Duration.ofHours(16)))
 				: opens.get();
-		Instant to = due;
-		Stored stored = stored(rota.id(), kind, day);
-		Instant now = this.clock.instant();
-		String leaving = (kind == Kind.MORNING) ? names(rota.shiftsAt(due.minusSeconds(60)))
-				: firstLineNames(everyRota, due.minusSeconds(60));
-		String coming = (kind == Kind.MORNING) ? firstLineNames(everyRota, due.plusSeconds(60))
-				: names(rota.shiftsAt(due.plusSeconds(60)));
+		return Optional.of(new Instant[] { due, from, due });
+	}
+
+	private static Status status(Stored stored, Instant due, Instant now) {
 		if (stored != null) {
-			Status status = (stored.acknowledgedAt() != null) ? Status.ACKNOWLEDGED : Status.UNACKNOWLEDGED;
-			return Optional.of(new Handover(stored.id(), rota.id(), rota.name(), kind, day, due, stored.from(),
-					stored.to(), leaving, coming, stored.summary(), stored.notes(), stored.writtenBy(),
-					stored.writtenAt(), stored.acknowledgedBy(), stored.acknowledgedAt(), status));
+			return (stored.acknowledgedAt() != null) ? Status.ACKNOWLEDGED : Status.UNACKNOWLEDGED;
 		}
-		Status status = now.isBefore(due.minus(EARLY)) ? Status.UPCOMING
+		return now.isBefore(due.minus(EARLY)) ? Status.UPCOMING
 				: now.isAfter(due.plus(GRACE)) ? Status.MISSING : Status.DUE;
-		String summary = status == Status.UPCOMING ? ""
-				: summary(rota, from, (now.isBefore(to) ? now : to), calendar.zone());
-		return Optional.of(new Handover(null, rota.id(), rota.name(), kind, day, due, from, to, leaving, coming,
-				summary, null, null, null, null, null, status));
 	}
 
 	private Optional<Instant> previousClose(BusinessCalendar calendar, LocalDate day) {
@@ -311,6 +365,27 @@ public class Handovers {
 
 	private record Stored(long id, Instant from, Instant to, String summary, String notes, String writtenBy,
 			Instant writtenAt, String acknowledgedBy, Instant acknowledgedAt) {
+	}
+
+	/**
+	 * Every handover written for a business date on or after {@code since}, by rota, kind
+	 * and date ("12/MORNING/2026-11-24"), in one statement.
+	 */
+	private Map<String, Stored> storedSince(LocalDate since) {
+		Map<String, Stored> found = new HashMap<>();
+		this.jdbc.sql("""
+				select h.id, h.rota_id, h.kind, h.business_date, h.period_from, h.period_to, h.acknowledged_at
+				from handover h where h.business_date >= ?
+				""").param(since).query((rs) -> {
+			found.put(
+					rs.getLong("rota_id") + "/" + rs.getString("kind") + "/"
+							+ rs.getObject("business_date", LocalDate.class),
+					new Stored(rs.getLong("id"), rs.getTimestamp("period_from").toInstant(),
+							rs.getTimestamp("period_to").toInstant(), null, null, null, null, null,
+							(rs.getTimestamp("acknowledged_at") != null)
+									? rs.getTimestamp("acknowledged_at").toInstant() : null));
+		});
+		return found;
 	}
 
 	private Stored stored(long rotaId, Kind kind, LocalDate day) {

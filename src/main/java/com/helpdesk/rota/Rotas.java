@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -304,9 +305,14 @@ public class Rotas {
 		Map<Long, Person> people = this.directory
 			.peopleById(personIds(onNow.values().stream().flatMap(List::stream).toList()));
 		List<OnDuty> onDuty = new ArrayList<>();
+		// rotas often share a calendar: read each once
+		Map<Long, Boolean> open = new HashMap<>();
 		for (Rota rota : rotas) {
 			List<ShiftView> views = onNow.get(rota.id()).stream().map((s) -> view(rota, s, people)).toList();
-			onDuty.add(new OnDuty(rota.id(), rota.name(), rota.duty(), working(rota, now), views));
+			boolean working = (rota.calendarId() == null) || rota.duty()
+				.covers(open.computeIfAbsent(rota.calendarId(),
+						(id) -> this.calendars.businessCalendar(id).isOpen(now)));
+			onDuty.add(new OnDuty(rota.id(), rota.name(), rota.duty(), working, views));
 		}
 		onDuty.sort(Comparator.comparing(OnDuty::duty));
 		return onDuty;
