@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,6 +22,11 @@ import com.helpdesk.calendar.BusinessCalendar;
 import com.helpdesk.calendar.CalendarCommand;
 import com.helpdesk.calendar.Calendars;
 import com.helpdesk.calendar.OpeningHours;
+import com.helpdesk.rota.RotaCommand;
+import com.helpdesk.rota.RotaCommand.PositionCommand;
+import com.helpdesk.rota.RotaDuty;
+import com.helpdesk.rota.RotaTemplate;
+import com.helpdesk.rota.Rotas;
 import com.helpdesk.shared.Priority;
 import com.helpdesk.sla.PlanCommand;
 import com.helpdesk.sla.SlaClock;
@@ -62,13 +68,17 @@ final class BenchData {
 
 	private final PasswordEncoder passwords;
 
+	private final Rotas rotas;
+
 	private final Random random = new Random(20261124);
 
-	BenchData(DataSource dataSource, Calendars calendars, SlaPolicies policies, PasswordEncoder passwords) {
+	BenchData(DataSource dataSource, Calendars calendars, SlaPolicies policies, PasswordEncoder passwords,
+			Rotas rotas) {
 		this.dataSource = dataSource;
 		this.calendars = calendars;
 		this.policies = policies;
 		this.passwords = passwords;
+		this.rotas = rotas;
 	}
 
 	record Result(long tickets, long open, long comments, long events, long inputs, long metrics, Duration took) {
@@ -307,9 +317,39 @@ final class BenchData {
 				connection.setAutoCommit(true);
 				statement.execute("analyze");
 			}
+			rotas(calendarId, firstUser, firstGroup, now);
 			return new Result(ticketRows.count(), open, comments.count(), events.count(), inputs.count(),
 					metrics.count(), Duration.between(started, Instant.now()));
 		}
+	}
+
+	/**
+	 * The team's rotas, as seeds 001 and 002 run them: first-line support in office hours
+	 * (two a week from each group's first ten), and a weekly on-call rota of the platform
+	 * group's first eight out of hours.
+	 */
+	private void rotas(long calendarId, long firstUser, long firstGroup, Instant now) {
+		LocalDate start = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
+			.minusYears(1)
+			.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		List<Long> firstLine = new ArrayList<>();
+		for (int g = 0; g < 3; g++) {
+			for (int a = 0; a < 10; a++) {
+				firstLine.add(firstUser + g * 20L + a);
+			}
+		}
+		this.rotas.create(new RotaCommand("Bench first-line support", RotaTemplate.CUSTOM, RotaDuty.FIRST_LINE,
+				"Europe/London", start, LocalTime.of(10, 0), calendarId, firstGroup, false, false,
+				List.of(new PositionCommand("First", 1, 1, 0, firstLine.subList(0, 15)),
+						new PositionCommand("Second", 1, 1, 0, firstLine.subList(15, 30)))),
+				null);
+		List<Long> onCall = new ArrayList<>();
+		for (int a = 0; a < 8; a++) {
+			onCall.add(firstUser + 20L + a);
+		}
+		this.rotas.create(new RotaCommand("Bench on call", RotaTemplate.CUSTOM, RotaDuty.ON_CALL, "Europe/London",
+				start, LocalTime.of(10, 0), calendarId, firstGroup + 1, false, false,
+				List.of(new PositionCommand("Primary", 1, 1, 0, onCall))), null);
 	}
 
 	private Instant later(Instant at, Instant now) {

@@ -88,7 +88,8 @@ class SlaBenchmark {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			if (reload) {
 				BenchData.Result loaded = new BenchData(app.getBean(DataSource.class), app.getBean(Calendars.class),
-						app.getBean(SlaPolicies.class), app.getBean(PasswordEncoder.class))
+						app.getBean(SlaPolicies.class), app.getBean(PasswordEncoder.class),
+						app.getBean(com.helpdesk.rota.Rotas.class))
 					.load(TICKETS, OPEN, Instant.now());
 				lines.add(String.format(Locale.ROOT,
 						"- Data loaded in %d s: %,d tickets (%,d open), %,d comments, %,d timeline events, "
