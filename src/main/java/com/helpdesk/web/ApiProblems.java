@@ -22,7 +22,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.slf4j.Logger;
@@ -88,8 +90,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 * The database is away (a restart, a failover): nothing was done, or the answer could
 	 * not be read back; the client may retry shortly.
 	 */
-	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-			TransientDataAccessException.class })
+	@ExceptionHandler({ CannotCreateTransactionException.class, TransactionSystemException.class,
+			DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			RecoverableDataAccessException.class })
 	ResponseEntity<ProblemDetail> databaseAway(Exception ex) {
 		LOG.warn("API request failed while the database was unavailable: {}", ex.toString());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -101,9 +104,33 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 * Anything else unforeseen: a problem detail too, never Boot's default error body.
 	 */
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (connectionLost(ex)) {
+			// a statement cut off by the database going away, wrapped by the ORM
+			return databaseAway(ex);
+		}
 		LOG.error("API request failed", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", text("errors.unexpected"));
+		return ResponseEntity.internalServerError()
+			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", text("errors.unexpected")));
+	}
+
+	/**
+	 * Whether a cause is the database connection failing (SQL state class 08, or the pool
+	 * finding it closed) or the server shutting down (57P).
+	 */
+	private static boolean connectionLost(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql && ((sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))
+					|| "Connection is closed".equals(sql.getMessage()))) {
+				// the last is the pool's word for a connection the server dropped
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -36,6 +36,23 @@ class ApiProblemsTest {
 			throw new DataAccessResourceFailureException("An I/O error occurred while sending to the backend");
 		}
 
+		@GetMapping("/api/v1/commit-failed")
+		String commitFailed() {
+			throw new org.springframework.transaction.TransactionSystemException("Could not commit JPA transaction");
+		}
+
+		@GetMapping("/api/v1/statement-cut-off")
+		String statementCutOff() {
+			throw new org.springframework.orm.jpa.JpaSystemException(new RuntimeException("could not execute statement",
+					new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+		}
+
+		@GetMapping("/api/v1/rollback-failed")
+		String rollbackFailed() {
+			throw new org.springframework.orm.jpa.JpaSystemException(new RuntimeException(
+					"Unable to rollback against JDBC Connection", new java.sql.SQLException("Connection is closed")));
+		}
+
 		@GetMapping("/api/v1/bug")
 		String bug() {
 			throw new IllegalStateException("a bug with private details");
@@ -56,7 +73,8 @@ class ApiProblemsTest {
 
 	@Test
 	void aDatabaseThatCannotBeReachedIsA503ProblemToRetry() throws Exception {
-		for (String path : new String[] { "/api/v1/no-connection", "/api/v1/connection-lost" }) {
+		for (String path : new String[] { "/api/v1/no-connection", "/api/v1/connection-lost", "/api/v1/commit-failed",
+				"/api/v1/statement-cut-off", "/api/v1/rollback-failed" }) {
 			this.mvc.perform(get(path))
 				.andExpect(status().isServiceUnavailable())
 				.andExpect(header().string("Retry-After", "5"))

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -15,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -47,15 +49,25 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		String secret = header.substring(7).trim();
-		var userId = this.tokens.authenticate(secret);
-		HelpdeskUser user = userId.flatMap(this.directory::findPerson).map((person) -> {
-			try {
-				return (HelpdeskUser) this.users.loadUserByUsername(person.email());
-			}
-			catch (UsernameNotFoundException ex) {
-				return null;
-			}
-		}).filter(HelpdeskUser::isEnabled).orElse(null);
+		HelpdeskUser user;
+		try {
+			user = this.tokens.authenticate(secret).flatMap(this.directory::findPerson).map((person) -> {
+				try {
+					return (HelpdeskUser) this.users.loadUserByUsername(person.email());
+				}
+				catch (UsernameNotFoundException ex) {
+					return null;
+				}
+			}).filter(HelpdeskUser::isEnabled).orElse(null);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			// the database is away (a restart, a failover): the client may try again
+			// shortly
+			response.setHeader("Retry-After", "5");
+			SecurityConfiguration.problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service unavailable",
+					"The database is not answering at the moment. Try again in a few seconds.");
+			return;
+		}
 		if (user == null) {
 			SecurityContextHolder.clearContext();
 			this.entryPoint.commence(request, response, new BadCredentialsException("Unknown or revoked API token"));
