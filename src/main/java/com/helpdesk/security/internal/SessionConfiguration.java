@@ -4,6 +4,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /**
  * Sessions live in PostgreSQL (Spring Session JDBC) so any instance serves anyone; the
@@ -11,6 +12,17 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
+
+	/**
+	 * Writes a new session attribute with PostgreSQL's upsert: two requests of one
+	 * session at once (a page and its fragments, two tabs) that both add the same
+	 * attribute, such as the CSRF token after sign-in, otherwise collide on its key and
+	 * one fails with a 500.
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
 
 	@Bean
 	static BeanPostProcessor quietSessions() {

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import com.helpdesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,29 @@ class QuietSessionsTest {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Sign out");
 		assertThat(lastAccess(sessionId)).isEqualTo(before);
+	}
+
+	@Test
+	void manyFirstPagesOfOneSessionAtOnceAllAnswer() throws Exception {
+		java.net.CookieManager cookies = new java.net.CookieManager();
+		HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+		String login = client.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		String csrf = login.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+		// signed in, not yet redirected: no page has made the session's CSRF token yet
+		client.send(HttpRequest.newBuilder(uri("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=agent@helpdesk.test&password=demo-pass-2026&_csrf=" + csrf))
+			.build(), HttpResponse.BodyHandlers.discarding());
+
+		List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> pages = new java.util.ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			pages.add(client.sendAsync(HttpRequest.newBuilder(uri("/tickets")).build(),
+					HttpResponse.BodyHandlers.discarding()));
+		}
+
+		assertThat(pages.stream().map((page) -> page.join().statusCode())).containsOnly(200);
 	}
 
 	private Instant lastAccess(String id) {
