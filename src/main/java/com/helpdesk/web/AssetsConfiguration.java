@@ -31,9 +31,11 @@ class AssetsConfiguration implements WebMvcConfigurer {
 			.addResourceLocations("classpath:/META-INF/resources/webjars/")
 			.resourceChain(true)
 			.addResolver(new LiteWebJarsResourceResolver());
-		registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/");
-		registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/");
-		registry.addResourceHandler("/favicon.svg").addResourceLocations("classpath:/static/");
+		// resourceChain(true) caches each link's lookup: without it every page looked its
+		// stylesheet, scripts and icon up in the jar again, under a lock
+		registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").resourceChain(true);
+		registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").resourceChain(true);
+		registry.addResourceHandler("/favicon.svg").addResourceLocations("classpath:/static/").resourceChain(true);
 		WebJarVersionLocator webJars = new WebJarVersionLocator();
 		registry.addResourceHandler("/assets/images/**")
 			.addResourceLocations(
@@ -41,7 +43,8 @@ class AssetsConfiguration implements WebMvcConfigurer {
 							+ webJars.version("ministryofjustice__frontend") + "/moj/assets/images/",
 					"classpath:/META-INF/resources/webjars/govuk-frontend/" + webJars.version("govuk-frontend")
 							+ "/dist/govuk/assets/images/")
-			.setCacheControl(CacheControl.maxAge(Duration.ofDays(7)));
+			.setCacheControl(CacheControl.maxAge(Duration.ofDays(7)))
+			.resourceChain(true);
 	}
 
 }
