@@ -8,6 +8,7 @@ profile counts, samples the process's resident memory, and appends a table to
 docs/benchmarks.md.
 """
 import datetime
+import glob
 import json
 import os
 import re
@@ -227,6 +228,18 @@ def main():
     process, took, spring = start([java] + opts + ["-jar", extracted_jar], "extracted")
     results["starts"].append(("extracted jar, no archive", took, spring))
     stop(process)
+    # JDK 25's AOT cache (JEP 483/514), where such a JDK is installed: the jar is Java 17
+    newer = os.environ.get("AOT_JAVA") or next(
+        (os.path.join(d, "bin", "java") for d in sorted(glob.glob("/usr/lib/jvm/*25*"))
+         if os.path.exists(os.path.join(d, "bin", "java"))), None)
+    if newer:
+        cache = os.path.join(WORK, "app.aot")
+        subprocess.run([newer] + opts + ["-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-jar",
+                                         extracted_jar], env=env, check=True, capture_output=True, cwd=WORK)
+        newer_version = subprocess.run([newer, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+        process, took, spring = start([newer] + opts + ["-XX:AOTCache=" + cache, "-jar", extracted_jar], "aot")
+        results["starts"].append(("%s with the AOT cache" % newer_version, took, spring))
+        stop(process)
     process, took, spring = start([java] + opts + ["-XX:SharedArchiveFile=" + archive, "-jar", extracted_jar],
                                   "cds")
     results["starts"].append(("extracted jar with the AppCDS archive", took, spring))
