@@ -75,14 +75,7 @@ class QuietSessionsTest {
 	void aSignedInPageViewDoesNotWriteTheSessionRow() throws Exception {
 		java.net.CookieManager cookies = new java.net.CookieManager();
 		HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-		String login = client.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
-			.body();
-		String csrf = login.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-		client.send(HttpRequest.newBuilder(uri("/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers
-				.ofString("username=agent@helpdesk.test&password=demo-pass-2026&_csrf=" + csrf))
-			.build(), HttpResponse.BodyHandlers.discarding());
+		signIn(client);
 		assertThat(client.send(HttpRequest.newBuilder(uri("/tickets")).build(), HttpResponse.BodyHandlers.ofString())
 			.statusCode()).isEqualTo(200);
 		String sessionId = cookies.getCookieStore()
@@ -105,15 +98,8 @@ class QuietSessionsTest {
 	void manyFirstPagesOfOneSessionAtOnceAllAnswer() throws Exception {
 		java.net.CookieManager cookies = new java.net.CookieManager();
 		HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-		String login = client.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
-			.body();
-		String csrf = login.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
 		// signed in, not yet redirected: no page has made the session's CSRF token yet
-		client.send(HttpRequest.newBuilder(uri("/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers
-				.ofString("username=agent@helpdesk.test&password=demo-pass-2026&_csrf=" + csrf))
-			.build(), HttpResponse.BodyHandlers.discarding());
+		signIn(client);
 
 		List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> pages = new java.util.ArrayList<>();
 		for (int i = 0; i < 24; i++) {
@@ -122,6 +108,20 @@ class QuietSessionsTest {
 		}
 
 		assertThat(pages.stream().map((page) -> page.join().statusCode())).containsOnly(200);
+	}
+
+	/**
+	 * Signs the agent in through the form, without following the redirect.
+	 */
+	private void signIn(HttpClient client) throws Exception {
+		String login = client.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		String csrf = login.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+		client.send(HttpRequest.newBuilder(uri("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=agent@helpdesk.test&password=demo-pass-2026&_csrf=" + csrf))
+			.build(), HttpResponse.BodyHandlers.discarding());
 	}
 
 	private Instant lastAccess(String id) {
