@@ -1,5 +1,6 @@
 package com.helpdesk.directory;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -70,16 +71,13 @@ public class Directory {
 	}
 
 	/**
-	 * Everyone who works tickets, by name.
-	 */
-	/**
 	 * Every group, client and member of staff by name, in one statement (the queue's
 	 * filters).
 	 */
 	public Choices choices() {
-		List<Choices.Choice> groups = new java.util.ArrayList<>();
-		List<Choices.Choice> clients = new java.util.ArrayList<>();
-		List<Choices.Choice> staff = new java.util.ArrayList<>();
+		List<Choices.Choice> groups = new ArrayList<>();
+		List<Choices.Choice> clients = new ArrayList<>();
+		List<Choices.Choice> staff = new ArrayList<>();
 		this.jdbc.sql("""
 				select 1 as kind, id, name from support_group
 				union all
@@ -98,6 +96,9 @@ public class Directory {
 		return new Choices(List.copyOf(groups), List.copyOf(clients), List.copyOf(staff));
 	}
 
+	/**
+	 * Everyone who works tickets, by name.
+	 */
 	public List<Person> staff() {
 		return this.users.findAllByRoleNotOrderByName(Role.REQUESTER).stream().map(Directory::toPerson).toList();
 	}

@@ -139,17 +139,17 @@ public class Handovers {
 			// a handover due in the last day belongs to today or the two days before
 			for (LocalDate day = today.minusDays(2); !day.isAfter(today); day = day.plusDays(1)) {
 				for (Kind kind : Kind.values()) {
-					Optional<Instant[]> times = times(rota, calendar, kind, day);
-					if (times.isEmpty() || !times.get()[0].isAfter(dayAgo)) {
+					Optional<Window> window = window(rota, calendar, kind, day);
+					if (window.isEmpty() || !window.get().due().isAfter(dayAgo)) {
 						continue;
 					}
-					Instant due = times.get()[0];
+					Instant due = window.get().due();
 					Stored written = stored.get(rota.id() + "/" + kind + "/" + day);
 					Status status = status(written, due, now);
 					if (status.needsAttention()) {
 						found.add(new Handover((written != null) ? written.id() : null, rota.id(), rota.name(), kind,
-								day, due, times.get()[1], times.get()[2], null, null, null, null, null, null, null,
-								null, status));
+								day, due, window.get().from(), due, null, null, null, null, null, null, null, null,
+								status));
 					}
 				}
 			}
@@ -238,13 +238,13 @@ public class Handovers {
 	 */
 	private Optional<Handover> expected(Rota rota, List<Rota> everyRota, BusinessCalendar calendar, Kind kind,
 			LocalDate day, boolean withSummary) {
-		Optional<Instant[]> times = times(rota, calendar, kind, day);
-		if (times.isEmpty()) {
+		Optional<Window> window = window(rota, calendar, kind, day);
+		if (window.isEmpty()) {
 			return Optional.empty();
 		}
-		Instant due = times.get()[0];
-		Instant from = times.get()[1];
-		Instant to = times.get()[2];
+		Instant due = window.get().due();
+		Instant from = window.get().from();
+		Instant to = due;
 		Stored stored = stored(rota.id(), kind, day);
 		Instant now = this.clock.instant();
 		String leaving = (kind == Kind.MORNING) ? names(rota.shiftsAt(due.minusSeconds(60)))
@@ -264,10 +264,16 @@ public class Handovers {
 	}
 
 	/**
-	 * When a handover of the day is due, and the period it covers (from, to), unless the
-	 * calendar is closed that day or the rota had not started.
+	 * When a handover is due: it covers the shift from {@code from} to then.
 	 */
-	private Optional<Instant[]> times(Rota rota, BusinessCalendar calendar, Kind kind, LocalDate day) {
+	private record Window(Instant due, Instant from) {
+	}
+
+	/**
+	 * When a handover of the day is due and the shift it covers, unless the calendar is
+	 * closed that day or the rota had not started.
+	 */
+	private Optional<Window> window(Rota rota, BusinessCalendar calendar, Kind kind, LocalDate day) {
 		Optional<Instant> opens = calendar.opening(day);
 		Optional<Instant> closes = calendar.closing(day);
 		if (opens.isEmpty() || closes.isEmpty() || opens.get().isBefore(rota.at(rota.startsOn()))) {
@@ -276,7 +282,7 @@ public class Handovers {
 		Instant due = (kind == Kind.MORNING) ? opens.get() : closes.get();
 		Instant from = (kind == Kind.MORNING) ? previousClose(calendar, day).orElse(due.minus(Duration.ofHours(16)))
 				: opens.get();
-		return Optional.of(new Instant[] { due, from, due });
+		return Optional.of(new Window(due, from));
 	}
 
 	private static Status status(Stored stored, Instant due, Instant now) {

@@ -309,9 +309,8 @@ public class Rotas {
 		Map<Long, Boolean> open = new HashMap<>();
 		for (Rota rota : rotas) {
 			List<ShiftView> views = onNow.get(rota.id()).stream().map((s) -> view(rota, s, people)).toList();
-			boolean working = (rota.calendarId() == null) || rota.duty()
-				.covers(open.computeIfAbsent(rota.calendarId(),
-						(id) -> this.calendars.businessCalendar(id).isOpen(now)));
+			boolean working = working(rota, (id) -> open.computeIfAbsent(id,
+					(calendarId) -> this.calendars.businessCalendar(calendarId).isOpen(now)));
 			onDuty.add(new OnDuty(rota.id(), rota.name(), rota.duty(), working, views));
 		}
 		onDuty.sort(Comparator.comparing(OnDuty::duty));
@@ -359,10 +358,11 @@ public class Rotas {
 	 */
 	@Transactional(readOnly = true)
 	public boolean working(Rota rota, Instant at) {
-		if (rota.calendarId() == null) {
-			return true;
-		}
-		return rota.duty().covers(this.calendars.businessCalendar(rota.calendarId()).isOpen(at));
+		return working(rota, (calendarId) -> this.calendars.businessCalendar(calendarId).isOpen(at));
+	}
+
+	private static boolean working(Rota rota, java.util.function.LongPredicate calendarOpen) {
+		return rota.calendarId() == null || rota.duty().covers(calendarOpen.test(rota.calendarId()));
 	}
 
 	private ShiftView view(Rota rota, Shift shift, Map<Long, Person> people) {

@@ -126,9 +126,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				// the last is the pool's word for a connection the server dropped
 				return true;
 			}
-			if (cause.getCause() == cause) {
-				break;
-			}
 		}
 		return false;
 	}
