@@ -15,10 +15,19 @@ import org.springframework.session.Session;
  * session row, a committed write, for every page, fragment and stylesheet a signed-in
  * person asks for. With an eight-hour timeout, expiring up to a minute early does not
  * matter; changed attributes are still written at once.
+ * <p>
+ * It also spares the read that follows a save in the same request: Spring Session saves
+ * the session when the response is committed (for any page bigger than the response
+ * buffer, while it is written) and again when the request ends, and before that second
+ * save it reads the session from the database again (spring-session#1731). The session
+ * this thread has just saved answers that read; {@link #forget()} drops it when the
+ * request ends, so no other request ever sees it.
  */
 final class QuietSessions<S extends Session> implements FindByIndexNameSessionRepository<QuietSessions.Quiet> {
 
 	static final Duration ACCESS_WRITTEN_EVERY = Duration.ofMinutes(1);
+
+	private static final ThreadLocal<Quiet> SAVED = new ThreadLocal<>();
 
 	private final FindByIndexNameSessionRepository<S> store;
 
@@ -35,16 +44,32 @@ final class QuietSessions<S extends Session> implements FindByIndexNameSessionRe
 	@SuppressWarnings("unchecked")
 	public void save(Quiet session) {
 		this.store.save((S) session.session);
+		SAVED.set(session);
 	}
 
 	@Override
 	public Quiet findById(String id) {
+		Quiet saved = SAVED.get();
+		if (saved != null) {
+			SAVED.remove();
+			if (saved.getId().equals(id) && !saved.isExpired()) {
+				return saved;
+			}
+		}
 		S found = this.store.findById(id);
 		return (found != null) ? new Quiet(found) : null;
 	}
 
+	/**
+	 * Forgets the session this thread saved; called when each request ends.
+	 */
+	static void forget() {
+		SAVED.remove();
+	}
+
 	@Override
 	public void deleteById(String id) {
+		SAVED.remove();
 		this.store.deleteById(id);
 	}
 

@@ -1,10 +1,21 @@
 package com.helpdesk.security.internal;
 
+import javax.sql.DataSource;
+
+import jakarta.servlet.Filter;
+
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sessions live in PostgreSQL (Spring Session JDBC) so any instance serves anyone; the
@@ -22,6 +33,39 @@ class SessionConfiguration {
 	@Bean
 	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
 		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
+
+	/**
+	 * Around Spring Session's filter: when a request ends, its thread forgets the session
+	 * it saved (see {@link QuietSessions}).
+	 */
+	@Bean
+	FilterRegistrationBean<Filter> forgetSavedSession() {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				QuietSessions.forget();
+			}
+		});
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		return registration;
+	}
+
+	/**
+	 * Spring Session's reads and writes run in plain JDBC transactions: by default they
+	 * used the JPA transaction manager, which opens a Hibernate session for each, and the
+	 * store only ever uses JDBC. Each still runs in a transaction of its own, as Spring
+	 * Session's default does. Not a default candidate: the rest of the app still gets
+	 * Boot's transaction template, on the JPA transaction manager.
+	 */
+	@Bean(defaultCandidate = false)
+	@Qualifier("springSessionTransactionOperations")
+	TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
+		TransactionTemplate transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+		transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return transactions;
 	}
 
 	@Bean

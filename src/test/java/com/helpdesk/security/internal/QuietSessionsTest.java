@@ -46,6 +46,15 @@ class QuietSessionsTest {
 		assertThat(this.sessions).isInstanceOf(QuietSessions.class);
 	}
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate appTransactions;
+
+	@Test
+	void sessionsUsePlainJdbcTransactionsAndTheAppKeepsJpa() {
+		assertThat(this.appTransactions.getTransactionManager())
+			.isInstanceOf(org.springframework.orm.jpa.JpaTransactionManager.class);
+	}
+
 	@Test
 	void lastAccessIsWrittenOnlyOnceAMinuteOld() {
 		QuietSessions.Quiet session = this.sessions.createSession();
@@ -53,22 +62,60 @@ class QuietSessionsTest {
 		this.sessions.save(session);
 		Instant stored = lastAccess(session.getId());
 
+		// each read as a new request would make it, from the database
+		QuietSessions.forget();
 		QuietSessions.Quiet read = this.sessions.findById(session.getId());
 		read.setLastAccessedTime(stored.plusSeconds(30));
 		this.sessions.save(read);
 		assertThat(lastAccess(session.getId())).isEqualTo(stored);
 
+		QuietSessions.forget();
 		read = this.sessions.findById(session.getId());
 		read.setLastAccessedTime(stored.plusSeconds(30));
 		read.setAttribute("probe", "two");
 		this.sessions.save(read);
+		QuietSessions.forget();
 		assertThat(this.sessions.findById(session.getId()).<String>getAttribute("probe")).isEqualTo("two");
 		assertThat(lastAccess(session.getId())).isEqualTo(stored);
 
+		QuietSessions.forget();
 		read = this.sessions.findById(session.getId());
 		read.setLastAccessedTime(stored.plusSeconds(61));
 		this.sessions.save(read);
 		assertThat(lastAccess(session.getId())).isEqualTo(stored.plusSeconds(61));
+	}
+
+	@Test
+	void theSessionJustSavedAnswersTheReadThatFollowsUntilTheRequestEnds() {
+		QuietSessions.Quiet session = this.sessions.createSession();
+		session.setAttribute("probe", "saved");
+		this.sessions.save(session);
+		// gone from the database: only the saved session itself can answer now
+		this.jdbc.sql("delete from spring_session where session_id = ?").param(session.getId()).update();
+
+		assertThat(this.sessions.findById(session.getId())).isSameAs(session);
+		// once only: the next read goes to the database again
+		assertThat(this.sessions.findById(session.getId())).isNull();
+
+		QuietSessions.Quiet other = this.sessions.createSession();
+		this.sessions.save(other);
+		this.jdbc.sql("delete from spring_session where session_id = ?").param(other.getId()).update();
+		QuietSessions.forget();
+		assertThat(this.sessions.findById(other.getId())).isNull();
+	}
+
+	@Test
+	void aReadOfAnotherSessionIsNotAnsweredByTheSavedOne() {
+		QuietSessions.Quiet saved = this.sessions.createSession();
+		this.sessions.save(saved);
+		QuietSessions.Quiet other = this.sessions.createSession();
+		other.setAttribute("probe", "other");
+		this.sessions.save(other);
+		QuietSessions.forget();
+		this.sessions.save(saved);
+
+		assertThat(this.sessions.findById(other.getId()).<String>getAttribute("probe")).isEqualTo("other");
+		QuietSessions.forget();
 	}
 
 	@Test
