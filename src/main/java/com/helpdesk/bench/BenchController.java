@@ -61,7 +61,9 @@ class BenchController {
 	@GetMapping("/bench/raw-queue")
 	String rawQueue(@AuthenticationPrincipal HelpdeskUser user, Model model) {
 		staff(user);
-		List<RawRow> rows = this.jdbc.query(NEW_QUEUE,
+		// a prepared statement, as any JDBC code would use: PostgreSQL keeps its plan (a
+		// plain Statement has it planned again on every request)
+		List<RawRow> rows = this.jdbc.query((connection) -> connection.prepareStatement(NEW_QUEUE),
 				(rs, n) -> new RawRow(rs.getLong("id"), rs.getString("subject"), rs.getString("type"),
 						rs.getString("status"), rs.getString("priority"), rs.getString("client_name"),
 						rs.getString("requester_name"), rs.getString("assignee_name"), rs.getString("group_name"),

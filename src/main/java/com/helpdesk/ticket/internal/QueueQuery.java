@@ -85,9 +85,7 @@ class QueueQuery {
 			}
 		}
 		int size = filter.pageSize();
-		String sql = SELECT + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + orderBy
-				+ " limit :limit";
-		params.addValue("limit", size + 1);
+		String sql = SELECT + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + orderBy + limit(size);
 		List<TicketRow> rows = this.jdbc.query(sql, params, QueueQuery::row);
 		String next = null;
 		if (rows.size() > size) {
@@ -127,8 +125,7 @@ class QueueQuery {
 		int size = filter.pageSize();
 		String sql = SELECT.replace("select t.id,", "select s.next_due_at, t.id,")
 				+ " join sla_ticket s on s.ticket_id = t.id where " + String.join(" and ", where)
-				+ " order by s.next_due_at, t.id limit :limit";
-		params.addValue("limit", size + 1);
+				+ " order by s.next_due_at, t.id" + limit(size);
 		List<Timestamp> dues = new ArrayList<>();
 		List<TicketRow> rows = this.jdbc.query(sql, params, (rs, n) -> {
 			dues.add(rs.getTimestamp("next_due_at"));
@@ -141,6 +138,18 @@ class QueueQuery {
 				.encode();
 		}
 		return new TicketPage(List.copyOf(rows), next);
+	}
+
+	/**
+	 * One row more than the page, to know whether a next page exists. Written into the
+	 * statement rather than bound: with the limit as a parameter PostgreSQL's generic
+	 * plan looks costlier than one made for the actual limit, so it planned the query
+	 * again on every page (about 1.3 ms of its CPU on a million tickets); with the limit
+	 * written in, a prepared statement keeps its plan. The size is a bounded int, never
+	 * text.
+	 */
+	private static String limit(int size) {
+		return " limit " + (size + 1);
 	}
 
 	private static void viewConditions(QueueFilter filter, Person viewer, List<String> where,
