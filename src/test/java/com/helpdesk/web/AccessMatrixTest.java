@@ -150,6 +150,9 @@ class AccessMatrixTest {
 		rows.add(page("GET /tickets/{missing}", (f) -> get("/tickets/" + MISSING_TICKET)).anonymous(LOGIN)
 			.requesters(FORBIDDEN)
 			.staff(NOT_FOUND));
+		rows.add(page("GET /tickets/filters", (f) -> get("/tickets/filters").param("view", "all")).anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(OK));
 		rows.add(page("GET /tickets/new", (f) -> get("/tickets/new")).anonymous(LOGIN).requesters(FORBIDDEN).staff(OK));
 		rows.add(page("POST /tickets",
 				(f) -> post("/tickets").param("type", "QUESTION")

@@ -2,6 +2,7 @@ package com.helpdesk.ticket.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import com.helpdesk.directory.Directory;
@@ -9,6 +10,7 @@ import com.helpdesk.directory.Choices;
 import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.sla.SlaService;
+import com.helpdesk.sla.SlaSummary;
 import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.QueueFilter;
 import com.helpdesk.ticket.QueueView;
@@ -27,6 +29,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
@@ -58,8 +63,13 @@ class TicketController {
 
 	private final Clock clock;
 
+	private final QueueLines lines;
+
+	private final TransactionOperations readOnly;
+
 	TicketController(TicketService tickets, TicketQueries queries, Directory directory, MessageSource messages,
-			SlaService sla, SlaExplanation explanation, Clock clock) {
+			SlaService sla, SlaExplanation explanation, Clock clock, QueueLines lines,
+			PlatformTransactionManager transactions) {
 		this.tickets = tickets;
 		this.queries = queries;
 		this.directory = directory;
@@ -67,13 +77,25 @@ class TicketController {
 		this.sla = sla;
 		this.explanation = explanation;
 		this.clock = clock;
+		this.lines = lines;
+		TransactionTemplate readOnly = new TransactionTemplate(transactions);
+		readOnly.setReadOnly(true);
+		this.readOnly = readOnly;
 	}
 
 	/**
 	 * The filters of the queue page as they came in the query string.
 	 */
 	public record QueueParams(String view, Long group, TicketStatus status, Priority priority, RequestType type,
-			Long client, Long assignee, String q, String cursor) {
+			Long client, Long assignee, String q, String cursor, String filters) {
+
+		/**
+		 * The view asked for; New when none or an unknown one is.
+		 */
+		QueueView queueView() {
+			QueueView view = (this.view != null) ? QueueView.fromSlug(this.view) : QueueView.NEW;
+			return (view == null || (view == QueueView.GROUP && this.group == null)) ? QueueView.NEW : view;
+		}
 
 		boolean filtered() {
 			return narrowed() || (this.q != null && !this.q.isBlank());
@@ -92,21 +114,25 @@ class TicketController {
 	@GetMapping("/tickets")
 	String queue(@AuthenticationPrincipal HelpdeskUser user, @ModelAttribute("filters") QueueParams params,
 			Model model) {
-		QueueView view = (params.view() != null) ? QueueView.fromSlug(params.view()) : QueueView.NEW;
-		if (view == null || (view == QueueView.GROUP && params.group() == null)) {
-			view = QueueView.NEW;
-		}
+		QueueView view = params.queueView();
 		Long groupId = (view == QueueView.GROUP) ? params.group() : null;
 		QueueFilter filter = new QueueFilter(view, groupId, params.status(), params.priority(), params.type(),
 				params.client(), (view == QueueView.GROUP) ? null : params.group(), params.assignee(), params.q(),
 				QueueFilter.DEFAULT_PAGE_SIZE);
-		TicketPage page = this.queries.page(user.person(), filter, params.cursor());
+		// the page, its SLA tags and the select lists in one read-only transaction: one
+		// connection and one commit instead of three
+		QueueData data = this.readOnly.execute((status) -> {
+			TicketPage page = this.queries.page(user.person(), filter, params.cursor());
+			return new QueueData(page, this.sla.summaries(page.rows().stream().map(TicketRow::id).toList()),
+					this.directory.choices());
+		});
+		TicketPage page = data.page();
 		model.addAttribute("page", page);
-		model.addAttribute("slas", this.sla.summaries(page.rows().stream().map(TicketRow::id).toList()));
-		model.addAttribute("now", this.clock.instant());
+		model.addAttribute("lines",
+				this.lines.of(page.rows(), data.slas(), view == QueueView.NEW, this.clock.instant()));
 		model.addAttribute("view", view);
 		model.addAttribute("viewGroup", groupId);
-		Choices choices = this.directory.choices();
+		Choices choices = data.choices();
 		model.addAttribute("groups", choices.groups());
 		model.addAttribute("viewGroupName",
 				choices.groups()
@@ -115,16 +141,42 @@ class TicketController {
 					.map(Choices.Choice::name)
 					.findFirst()
 					.orElse(""));
-		model.addAttribute("clients", choices.clients());
-		model.addAttribute("staff", choices.staff());
-		model.addAttribute("statuses", TicketStatus.values());
-		model.addAttribute("priorities", Priority.values());
-		model.addAttribute("types", RequestType.values());
+		boolean showFilters = params.narrowed() || "all".equals(params.filters());
+		if (showFilters) {
+			filterChoices(choices, model);
+		}
+		model.addAttribute("showFilters", showFilters);
 		model.addAttribute("views", List.of(QueueView.NEW, QueueView.OPEN, QueueView.PENDING, QueueView.BREACHING_SOON,
 				QueueView.BREACHED, QueueView.MINE, QueueView.UNASSIGNED, QueueView.SOLVED, QueueView.ALL));
 		model.addAttribute("filtered", params.filtered());
 		model.addAttribute("narrowed", params.narrowed());
 		return "tickets/queue";
+	}
+
+	/**
+	 * The queue's filter fields, fetched when someone first opens them.
+	 */
+	@GetMapping("/tickets/filters")
+	String queueFilters(@ModelAttribute("filters") QueueParams params, Model model) {
+		model.addAttribute("view", params.queueView());
+		filterChoices(this.directory.choices(), model);
+		model.addAttribute("showFilters", true);
+		return "tickets/queue :: filterFields";
+	}
+
+	private static void filterChoices(Choices choices, Model model) {
+		model.addAttribute("groups", choices.groups());
+		model.addAttribute("clients", choices.clients());
+		model.addAttribute("staff", choices.staff());
+		model.addAttribute("statuses", TicketStatus.values());
+		model.addAttribute("priorities", Priority.values());
+		model.addAttribute("types", RequestType.values());
+	}
+
+	/**
+	 * What the queue page reads from the database.
+	 */
+	private record QueueData(TicketPage page, Map<Long, SlaSummary> slas, Choices choices) {
 	}
 
 	@GetMapping("/tickets/new")
