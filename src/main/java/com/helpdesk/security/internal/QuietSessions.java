@@ -1,10 +1,13 @@
 package com.helpdesk.security.internal;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+
+import jakarta.servlet.ServletException;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -20,14 +23,15 @@ import org.springframework.session.Session;
  * the session when the response is committed (for any page bigger than the response
  * buffer, while it is written) and again when the request ends, and before that second
  * save it reads the session from the database again (spring-session#1731). The session
- * this thread has just saved answers that read; {@link #forget()} drops it when the
- * request ends, so no other request ever sees it.
+ * this thread has just saved answers that read. It is only remembered within
+ * {@link #remembering}, which wraps each request (every dispatch) around Spring Session's
+ * filter, and only until that read: no other request ever sees it.
  */
 final class QuietSessions<S extends Session> implements FindByIndexNameSessionRepository<QuietSessions.Quiet> {
 
 	static final Duration ACCESS_WRITTEN_EVERY = Duration.ofMinutes(1);
 
-	private static final ThreadLocal<Quiet> SAVED = new ThreadLocal<>();
+	private static final ThreadLocal<Saved> SAVED = new ThreadLocal<>();
 
 	private final FindByIndexNameSessionRepository<S> store;
 
@@ -44,16 +48,20 @@ final class QuietSessions<S extends Session> implements FindByIndexNameSessionRe
 	@SuppressWarnings("unchecked")
 	public void save(Quiet session) {
 		this.store.save((S) session.session);
-		SAVED.set(session);
+		Saved saved = SAVED.get();
+		if (saved != null) {
+			saved.session = session;
+		}
 	}
 
 	@Override
 	public Quiet findById(String id) {
-		Quiet saved = SAVED.get();
-		if (saved != null) {
-			SAVED.remove();
-			if (saved.getId().equals(id) && !saved.isExpired()) {
-				return saved;
+		Saved saved = SAVED.get();
+		if (saved != null && saved.session != null) {
+			Quiet session = saved.session;
+			saved.session = null;
+			if (session.getId().equals(id) && !session.isExpired()) {
+				return session;
 			}
 		}
 		S found = this.store.findById(id);
@@ -61,15 +69,47 @@ final class QuietSessions<S extends Session> implements FindByIndexNameSessionRe
 	}
 
 	/**
-	 * Forgets the session this thread saved; called when each request ends.
+	 * Runs one request (or dispatch) remembering the session it saves, and forgets it
+	 * when the request ends. Nested dispatches share the outer request's memory.
 	 */
-	static void forget() {
-		SAVED.remove();
+	static void remembering(Work work) throws IOException, ServletException {
+		if (SAVED.get() != null) {
+			work.run();
+			return;
+		}
+		SAVED.set(new Saved());
+		try {
+			work.run();
+		}
+		finally {
+			SAVED.remove();
+		}
+	}
+
+	/**
+	 * A request's work, as a filter chain runs it.
+	 */
+	interface Work {
+
+		void run() throws IOException, ServletException;
+
+	}
+
+	/**
+	 * The session saved last in the current request, if not read since.
+	 */
+	private static final class Saved {
+
+		private Quiet session;
+
 	}
 
 	@Override
 	public void deleteById(String id) {
-		SAVED.remove();
+		Saved saved = SAVED.get();
+		if (saved != null) {
+			saved.session = null;
+		}
 		this.store.deleteById(id);
 	}
 

@@ -2,6 +2,9 @@ package com.helpdesk.security.internal;
 
 import javax.sql.DataSource;
 
+import java.util.EnumSet;
+
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,20 +39,17 @@ class SessionConfiguration {
 	}
 
 	/**
-	 * Around Spring Session's filter: when a request ends, its thread forgets the session
-	 * it saved (see {@link QuietSessions}).
+	 * Around Spring Session's filter, on every kind of dispatch (an error page is a
+	 * dispatch of its own, after the request's): the session a request saves is
+	 * remembered for the read that follows, and forgotten when it ends (see
+	 * {@link QuietSessions}).
 	 */
 	@Bean
-	FilterRegistrationBean<Filter> forgetSavedSession() {
-		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
-			try {
-				chain.doFilter(request, response);
-			}
-			finally {
-				QuietSessions.forget();
-			}
-		});
+	FilterRegistrationBean<Filter> rememberSavedSession() {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+				(request, response, chain) -> QuietSessions.remembering(() -> chain.doFilter(request, response)));
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
 		return registration;
 	}
 

@@ -62,23 +62,18 @@ class QuietSessionsTest {
 		this.sessions.save(session);
 		Instant stored = lastAccess(session.getId());
 
-		// each read as a new request would make it, from the database
-		QuietSessions.forget();
 		QuietSessions.Quiet read = this.sessions.findById(session.getId());
 		read.setLastAccessedTime(stored.plusSeconds(30));
 		this.sessions.save(read);
 		assertThat(lastAccess(session.getId())).isEqualTo(stored);
 
-		QuietSessions.forget();
 		read = this.sessions.findById(session.getId());
 		read.setLastAccessedTime(stored.plusSeconds(30));
 		read.setAttribute("probe", "two");
 		this.sessions.save(read);
-		QuietSessions.forget();
 		assertThat(this.sessions.findById(session.getId()).<String>getAttribute("probe")).isEqualTo("two");
 		assertThat(lastAccess(session.getId())).isEqualTo(stored);
 
-		QuietSessions.forget();
 		read = this.sessions.findById(session.getId());
 		read.setLastAccessedTime(stored.plusSeconds(61));
 		this.sessions.save(read);
@@ -86,36 +81,61 @@ class QuietSessionsTest {
 	}
 
 	@Test
-	void theSessionJustSavedAnswersTheReadThatFollowsUntilTheRequestEnds() {
+	void withinARequestTheSessionJustSavedAnswersTheReadThatFollowsOnce() throws Exception {
 		QuietSessions.Quiet session = this.sessions.createSession();
 		session.setAttribute("probe", "saved");
-		this.sessions.save(session);
-		// gone from the database: only the saved session itself can answer now
-		this.jdbc.sql("delete from spring_session where session_id = ?").param(session.getId()).update();
+		QuietSessions.remembering(() -> {
+			this.sessions.save(session);
+			// gone from the database: only the saved session itself can answer now
+			delete(session.getId());
 
-		assertThat(this.sessions.findById(session.getId())).isSameAs(session);
-		// once only: the next read goes to the database again
-		assertThat(this.sessions.findById(session.getId())).isNull();
-
-		QuietSessions.Quiet other = this.sessions.createSession();
-		this.sessions.save(other);
-		this.jdbc.sql("delete from spring_session where session_id = ?").param(other.getId()).update();
-		QuietSessions.forget();
-		assertThat(this.sessions.findById(other.getId())).isNull();
+			assertThat(this.sessions.findById(session.getId())).isSameAs(session);
+			// once only: the next read goes to the database again
+			assertThat(this.sessions.findById(session.getId())).isNull();
+		});
 	}
 
 	@Test
-	void aReadOfAnotherSessionIsNotAnsweredByTheSavedOne() {
+	void outsideARequestOrForAnotherSessionTheDatabaseAnswers() throws Exception {
 		QuietSessions.Quiet saved = this.sessions.createSession();
 		this.sessions.save(saved);
+		delete(saved.getId());
+		assertThat(this.sessions.findById(saved.getId())).as("not within a request").isNull();
+
 		QuietSessions.Quiet other = this.sessions.createSession();
 		other.setAttribute("probe", "other");
 		this.sessions.save(other);
-		QuietSessions.forget();
-		this.sessions.save(saved);
+		QuietSessions.Quiet mine = this.sessions.createSession();
+		QuietSessions.remembering(() -> {
+			this.sessions.save(mine);
+			assertThat(this.sessions.findById(other.getId()).<String>getAttribute("probe")).isEqualTo("other");
+		});
+		QuietSessions.remembering(() -> {
+			this.sessions.save(mine);
+			delete(mine.getId());
+		});
+		assertThat(this.sessions.findById(mine.getId())).as("forgotten when the request ended").isNull();
+	}
 
-		assertThat(this.sessions.findById(other.getId()).<String>getAttribute("probe")).isEqualTo("other");
-		QuietSessions.forget();
+	@Test
+	void aSessionEndedElsewhereIsNotKeptAliveByAnErrorPageServedBefore() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			java.net.CookieManager cookies = new java.net.CookieManager();
+			HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+			signIn(client);
+			// an error page is a dispatch of its own, after the request's
+			assertThat(client
+				.send(HttpRequest.newBuilder(uri("/favicon.ico")).build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode()).isEqualTo(404);
+			// signed out on another instance: the session is gone from the database
+			delete(sessionId(cookies));
+
+			var page = client.send(HttpRequest.newBuilder(uri("/tickets")).build(),
+					HttpResponse.BodyHandlers.discarding());
+
+			assertThat(page.statusCode()).as("sent to sign in again").isEqualTo(302);
+			assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+		}
 	}
 
 	@Test
@@ -125,13 +145,7 @@ class QuietSessionsTest {
 		signIn(client);
 		assertThat(client.send(HttpRequest.newBuilder(uri("/tickets")).build(), HttpResponse.BodyHandlers.ofString())
 			.statusCode()).isEqualTo(200);
-		String sessionId = cookies.getCookieStore()
-			.getCookies()
-			.stream()
-			.filter((c) -> c.getName().equals("SESSION"))
-			.map((c) -> new String(java.util.Base64.getDecoder().decode(c.getValue())))
-			.findFirst()
-			.orElseThrow();
+		String sessionId = sessionId(cookies);
 		Instant before = lastAccess(sessionId);
 
 		var page = client.send(HttpRequest.newBuilder(uri("/tickets")).build(), HttpResponse.BodyHandlers.ofString());
@@ -169,6 +183,20 @@ class QuietSessionsTest {
 			.POST(HttpRequest.BodyPublishers
 				.ofString("username=agent@helpdesk.test&password=demo-pass-2026&_csrf=" + csrf))
 			.build(), HttpResponse.BodyHandlers.discarding());
+	}
+
+	private static String sessionId(java.net.CookieManager cookies) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((c) -> c.getName().equals("SESSION"))
+			.map((c) -> new String(java.util.Base64.getDecoder().decode(c.getValue())))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private void delete(String id) {
+		this.jdbc.sql("delete from spring_session where session_id = ?").param(id).update();
 	}
 
 	private Instant lastAccess(String id) {
