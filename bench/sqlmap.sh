@@ -20,7 +20,11 @@ if [ -z "$JAR" ]; then ./mvnw -q package -DskipTests; JAR=$(ls target/helpdesk-*
 HELPDESK_DATA_DIR="$WORK/data" SERVER_PORT=$PORT HELPDESK_LOGIN_MAX_FAILURES=1000000 \
   java -jar "$ROOT/$JAR" > "$WORK/app.log" 2>&1 &
 APP=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+# healthy, and the demo data loaded (the health check answers while they load)
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && grep -q "Demo data loaded" "$WORK/app.log" && break
+  sleep 1
+done
 
 BASE="http://127.0.0.1:$PORT"
 COMMON=(--batch --level=2 --risk=1 --output-dir="$WORK/out")

@@ -58,13 +58,16 @@ start() { # port name
     java -jar "$ROOT/$JAR" > "$WORK/$2.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$1/actuator/health" >/dev/null && return 0
+    # healthy and, for the first, the demo data loaded (health answers while they load)
+    curl -sf "http://127.0.0.1:$1/actuator/health" >/dev/null \
+      && { [ "$2" != a ] || grep -q "Demo data loaded" "$WORK/$2.log"; } && return 0
     sleep 1
   done
   echo "instance $2 did not start; see $WORK/$2.log" >&2
   exit 1
 }
-# the first loads the demo data into the empty database; the second finds it there
+# the first loads the demo data into the empty database (it is ready once they are in);
+# the second finds them there
 start $A a
 start $B b
 
