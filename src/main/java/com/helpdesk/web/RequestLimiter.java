@@ -13,7 +13,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.MediaType;
+import com.helpdesk.shared.ProblemResponses;
 
 /**
  * Lets a bounded number of requests work at once, the others waiting their turn in order
@@ -102,12 +102,8 @@ public final class RequestLimiter implements Filter {
 		response.setHeader("Retry-After", "5");
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (path.startsWith("/api/")) {
-			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding("UTF-8");
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,"
-						+ "\"detail\":\"The service is too busy at the moment. Try again in a few seconds.\"}");
+			ProblemResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service unavailable",
+					"The service is too busy at the moment. Try again in a few seconds.");
 			return;
 		}
 		response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);

@@ -3,13 +3,13 @@ package com.helpdesk.security.internal;
 import java.io.IOException;
 
 import com.helpdesk.directory.Directory;
+import com.helpdesk.shared.ProblemResponses;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -128,12 +128,7 @@ class SecurityConfiguration {
 	}
 
 	static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-					+ detail + "\"}");
+		ProblemResponses.write(response, status, title, detail);
 	}
 
 }

@@ -2,7 +2,6 @@ package com.helpdesk.ticket.web;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,19 +42,16 @@ class QueueLines {
 	 */
 	List<QueueLine> of(List<TicketRow> rows, Map<Long, SlaSummary> slas, boolean byCreation, Instant now) {
 		Locale locale = LocaleContextHolder.getLocale();
-		Map<String, String> labels = new HashMap<>();
 		List<QueueLine> lines = new ArrayList<>(rows.size());
 		for (TicketRow row : rows) {
-			String type = labels.computeIfAbsent("type." + row.type().name(), (code) -> message(code, locale));
-			String meta = "#" + row.id() + " · " + type + ((row.groupName() != null) ? " · " + row.groupName() : "");
+			String meta = "#" + row.id() + " · " + message("type." + row.type().name(), locale)
+					+ ((row.groupName() != null) ? " · " + row.groupName() : "");
 			Instant at = byCreation ? row.createdAt() : row.updatedAt();
 			lines.add(new QueueLine(row.id(), row.subject(), meta, row.requesterName(), row.clientName(),
-					labels.computeIfAbsent("status." + row.status().name(), (code) -> message(code, locale)),
-					this.tags.status(row.status()),
-					labels.computeIfAbsent("priority." + row.priority().name(), (code) -> message(code, locale)),
-					this.tags.priority(row.priority()), due(slas.get(row.id()), now, locale),
-					(row.assigneeName() != null) ? row.assigneeName()
-							: labels.computeIfAbsent("queue.unassigned", (code) -> message(code, locale)),
+					message("status." + row.status().name(), locale), this.tags.status(row.status()),
+					message("priority." + row.priority().name(), locale), this.tags.priority(row.priority()),
+					due(slas.get(row.id()), now, locale),
+					(row.assigneeName() != null) ? row.assigneeName() : message("queue.unassigned", locale),
 					this.when.iso(at), this.when.shortAt(at), this.when.at(at)));
 		}
 		return lines;
