@@ -1,10 +1,12 @@
 package com.helpdesk.directory;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class DirectoryAdmin {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
@@ -149,6 +153,36 @@ public class DirectoryAdmin {
 		record(actorId, "USER", user.getId(), "CREATED",
 				"email=" + user.getEmail() + ", role=" + user.getRole() + ", client=" + user.getClientId());
 		return user.getId();
+	}
+
+	/**
+	 * A requester added by staff raising a ticket for them (they phoned, or wrote in
+	 * chat). Their password is one nobody knows: they hear of their request by mail, and
+	 * an administrator can give them a password of their own.
+	 */
+	public long addRequester(String name, String email, Long clientId, String timeZone, Long actorId) {
+		return createUser(newRequester(name, email, clientId, timeZone), actorId);
+	}
+
+	/**
+	 * What is wrong with a requester's name, email and client, for a form that adds them
+	 * with something else (a ticket) and reports every problem at once.
+	 */
+	public List<FieldError> requesterProblems(String name, String email, Long clientId, String timeZone) {
+		try {
+			checkUser(newRequester(name, email, clientId, timeZone), null, true);
+			return List.of();
+		}
+		catch (InvalidInputException ex) {
+			return ex.errors();
+		}
+	}
+
+	private static UserCommand newRequester(String name, String email, Long clientId, String timeZone) {
+		byte[] secret = new byte[24];
+		RANDOM.nextBytes(secret);
+		return new UserCommand(email, name, Role.REQUESTER, clientId, timeZone,
+				Base64.getUrlEncoder().withoutPadding().encodeToString(secret), true, Set.of());
 	}
 
 	public void updateUser(long id, long version, UserCommand command, Long actorId) {

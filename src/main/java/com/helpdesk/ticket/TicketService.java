@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.helpdesk.directory.Directory;
+import com.helpdesk.directory.DirectoryAdmin;
 import com.helpdesk.directory.GroupSummary;
 import com.helpdesk.directory.Person;
 import com.helpdesk.shared.InvalidInputException;
@@ -73,6 +74,8 @@ public class TicketService {
 
 	private final Directory directory;
 
+	private final DirectoryAdmin directoryAdmin;
+
 	private final ApplicationEventPublisher publisher;
 
 	private final MessageSource messages;
@@ -86,7 +89,7 @@ public class TicketService {
 	private final SlaService sla;
 
 	TicketService(TicketRepository tickets, CommentRepository comments, TicketEventRepository events,
-			AttachmentStore files, AttachmentRules attachmentRules, Directory directory,
+			AttachmentStore files, AttachmentRules attachmentRules, Directory directory, DirectoryAdmin directoryAdmin,
 			ApplicationEventPublisher publisher, MessageSource messages, Clock clock, SlaService sla,
 			@Value("${helpdesk.pending.reminder-after}") Duration reminderAfter,
 			@Value("${helpdesk.pending.auto-solve-after}") Duration autoSolveAfter) {
@@ -96,6 +99,7 @@ public class TicketService {
 		this.files = files;
 		this.attachmentRules = attachmentRules;
 		this.directory = directory;
+		this.directoryAdmin = directoryAdmin;
 		this.publisher = publisher;
 		this.messages = messages;
 		this.clock = clock;
@@ -109,11 +113,32 @@ public class TicketService {
 	 * It lands in the default intake group (Tier 1) as NEW.
 	 */
 	public long create(Person actor, NewTicket request, List<NewAttachment> attachments) {
+		return create(actor, request, attachments, null);
+	}
+
+	/**
+	 * Raises a request as {@link #create(Person, NewTicket, List)}; staff may name
+	 * someone new ({@code newRequester}, with the request's requester email as theirs),
+	 * who is added as a requester of their client together with the ticket, or not at
+	 * all.
+	 */
+	public long create(Person actor, NewTicket request, List<NewAttachment> attachments, NewRequester newRequester) {
 		Instant now = this.clock.instant();
 		List<NewAttachment> chosen = AttachmentRules.chosen(attachments);
 		List<FieldError> errors = new ArrayList<>();
 		Person requester = actor;
-		if (actor.isStaff()) {
+		if (actor.isStaff() && newRequester != null) {
+			requester = null;
+			for (FieldError problem : this.directoryAdmin.requesterProblems(newRequester.name(),
+					request.requesterEmail(), newRequester.clientId(), actor.zone().getId())) {
+				errors.add(new FieldError(switch (problem.field()) {
+					case "name" -> "requesterName";
+					case "clientId" -> "requesterClient";
+					default -> "requester";
+				}, problem.messageKey()));
+			}
+		}
+		else if (actor.isStaff()) {
 			requester = null;
 			if (request.requesterEmail() == null || request.requesterEmail().isBlank()) {
 				errors.add(new FieldError("requester", "request.requester.required"));
@@ -144,6 +169,10 @@ public class TicketService {
 		errors.addAll(this.attachmentRules.problems(chosen));
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
+		}
+		if (requester == null) {
+			requester = this.directory.person(this.directoryAdmin.addRequester(newRequester.name(),
+					request.requesterEmail(), newRequester.clientId(), actor.zone().getId(), actor.id()));
 		}
 		Long groupId = this.directory.defaultIntakeGroup().map(GroupSummary::id).orElse(null);
 		Priority priority = (request.priority() != null) ? request.priority() : Priority.NORMAL;
@@ -357,54 +386,34 @@ public class TicketService {
 	 */
 	public void reply(Person actor, long ticketId, Long readVersion, String body, TicketStatus submitAs,
 			List<NewAttachment> attachments) {
+		if (actor.isStaff()) {
+			update(actor, ticketId, readVersion, new TicketUpdate(null,
+					new TicketUpdate.Message((body != null) ? body : "", false, attachments), submitAs), true);
+			return;
+		}
 		Instant now = this.clock.instant();
 		List<NewAttachment> chosen = AttachmentRules.chosen(attachments);
 		checkComment(body, chosen);
 		Ticket ticket = load(actor, ticketId);
-		if (actor.isStaff()) {
-			if (readVersion != null) {
-				checkVersion(ticket, readVersion);
-			}
-			TicketStatus next = TicketLifecycle.afterStaffReply(ticket.getStatus(), submitAs);
-			Comment comment = this.comments.save(new Comment(ticketId, actor.id(), body.strip(), true, now));
-			TicketStatus before = ticket.moveTo(next, now);
-			ticket.staffRepliedPublicly(now);
-			flush(ticket, readVersion);
-			record(ticket, now, actor.id(), TimelineKind.PUBLIC_REPLY, null, null, comment.getId(), null);
-			recordStatus(ticket, now, actor.id(), before, next, null);
-			tellSla(ticket, SlaInput.of(now, SlaInput.Kind.STAFF_REPLY), statusInput(before, next, now));
-			this.files.store(ticketId, comment.getId(), actor.id(), chosen, now);
-			this.publisher.publishEvent(
-					new PublicReplyAdded(ticketId, comment.getId(), actor.id(), true, next, comment.getBody()));
-		}
-		else {
-			TicketStatus next = TicketLifecycle.afterRequesterReply(ticket.getStatus());
-			Comment comment = this.comments.save(new Comment(ticketId, actor.id(), body.strip(), true, now));
-			TicketStatus before = ticket.moveTo(next, now);
-			flush(ticket, null);
-			record(ticket, now, actor.id(), TimelineKind.REQUESTER_REPLY, null, null, comment.getId(), null);
-			recordStatus(ticket, now, actor.id(), before, next, null);
-			tellSla(ticket, SlaInput.of(now, SlaInput.Kind.REQUESTER_REPLY), statusInput(before, next, now));
-			this.files.store(ticketId, comment.getId(), actor.id(), chosen, now);
-			this.publisher.publishEvent(
-					new PublicReplyAdded(ticketId, comment.getId(), actor.id(), false, next, comment.getBody()));
-		}
+		TicketStatus next = TicketLifecycle.afterRequesterReply(ticket.getStatus());
+		Comment comment = this.comments.save(new Comment(ticketId, actor.id(), body.strip(), true, now));
+		TicketStatus before = ticket.moveTo(next, now);
+		flush(ticket, null);
+		record(ticket, now, actor.id(), TimelineKind.REQUESTER_REPLY, null, null, comment.getId(), null);
+		recordStatus(ticket, now, actor.id(), before, next, null);
+		tellSla(ticket, SlaInput.of(now, SlaInput.Kind.REQUESTER_REPLY), statusInput(before, next, now));
+		this.files.store(ticketId, comment.getId(), actor.id(), chosen, now);
+		this.publisher
+			.publishEvent(new PublicReplyAdded(ticketId, comment.getId(), actor.id(), false, next, comment.getBody()));
 	}
 
 	/**
 	 * An internal note: staff only, never shown or sent to the requester.
 	 */
 	public void addNote(Person actor, long ticketId, String body, List<NewAttachment> attachments) {
-		requireStaff(actor);
-		Instant now = this.clock.instant();
-		List<NewAttachment> chosen = AttachmentRules.chosen(attachments);
-		checkComment(body, chosen);
-		Ticket ticket = load(actor, ticketId);
-		Comment comment = this.comments.save(new Comment(ticketId, actor.id(), body.strip(), false, now));
-		ticket.touch(now);
-		flush(ticket, null);
-		record(ticket, now, actor.id(), TimelineKind.INTERNAL_NOTE, null, null, comment.getId(), null);
-		this.files.store(ticketId, comment.getId(), actor.id(), chosen, now);
+		update(actor, ticketId, null,
+				new TicketUpdate(null, new TicketUpdate.Message((body != null) ? body : "", true, attachments), null),
+				true);
 	}
 
 	/**
@@ -430,11 +439,102 @@ public class TicketService {
 	 * a reason.
 	 */
 	public void triage(Person actor, long ticketId, long readVersion, TriageChange change) {
+		update(actor, ticketId, readVersion, new TicketUpdate(change, null, null), false);
+	}
+
+	/**
+	 * Everything an agent changed on the ticket page in one submit: properties (type,
+	 * priority, tags, group with its reason, assignee, status) and a public reply or
+	 * internal note, checked against the version they read ({@code null} for no check)
+	 * and saved as one change, or not at all. Every problem with the input is reported at
+	 * once; a status the lifecycle forbids is refused as a conflict.
+	 */
+	public TicketUpdate.Outcome update(Person actor, long ticketId, Long readVersion, TicketUpdate update) {
+		return update(actor, ticketId, readVersion, update, false);
+	}
+
+	private TicketUpdate.Outcome update(Person actor, long ticketId, Long readVersion, TicketUpdate update,
+			boolean messageRequired) {
 		requireStaff(actor);
 		Instant now = this.clock.instant();
-		Ticket ticket = load(actor, ticketId);
-		checkVersion(ticket, readVersion);
+		TicketUpdate.Message message = update.message();
+		boolean sending = update.sendAs() != null || messageRequired;
+		boolean writes = sending || (message != null && !message.isEmpty());
+		List<NewAttachment> chosen = writes ? AttachmentRules.chosen(message.attachments()) : List.of();
 		List<FieldError> errors = new ArrayList<>();
+		if (writes) {
+			text(errors, "body", message.body(), true, TEXT_MAX);
+			errors.addAll(this.attachmentRules.problems(chosen));
+		}
+		Ticket ticket = load(actor, ticketId);
+		if (readVersion != null) {
+			checkVersion(ticket, readVersion);
+		}
+		TriageChange change = (update.properties() != null) ? update.properties() : TriageChange.NONE;
+		List<Change> changes = propertyChanges(ticket, change, errors);
+		TicketStatus before = ticket.getStatus();
+		TicketStatus asked = (change.status() != null && change.status() != before) ? change.status() : null;
+		if (update.sendAs() != null && asked != null && asked != update.sendAs()) {
+			errors.add(new FieldError("status", "ticket.update.statusTwice"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		TicketStatus chosenStatus = (update.sendAs() != null) ? update.sendAs() : asked;
+		boolean publicReply = writes && !message.internal();
+		TicketStatus next = publicReply ? TicketLifecycle.afterStaffReply(before, chosenStatus)
+				: TicketLifecycle.afterStaffChange(before, chosenStatus, ticket.staffHaveReplied());
+		if (!writes && changes.isEmpty() && next == before) {
+			return new TicketUpdate.Outcome(false, false, false, before, before);
+		}
+
+		for (Change made : changes) {
+			made.apply().run();
+		}
+		Comment comment = null;
+		if (writes) {
+			comment = this.comments.save(new Comment(ticketId, actor.id(), message.body().strip(), publicReply, now));
+		}
+		if (next != before) {
+			ticket.moveTo(next, now);
+		}
+		if (publicReply) {
+			ticket.staffRepliedPublicly(now);
+		}
+		ticket.touch(now);
+		flush(ticket, readVersion);
+		if (comment != null) {
+			record(ticket, now, actor.id(), publicReply ? TimelineKind.PUBLIC_REPLY : TimelineKind.INTERNAL_NOTE, null,
+					null, comment.getId(), null);
+		}
+		for (Change made : changes) {
+			record(ticket, now, actor.id(), made.kind(), made.from(), made.to(), null, made.detail());
+		}
+		recordStatus(ticket, now, actor.id(), before, next, null);
+		tellSla(ticket, publicReply ? SlaInput.of(now, SlaInput.Kind.STAFF_REPLY) : null,
+				changes.stream().anyMatch((c) -> c.kind() == TimelineKind.PRIORITY_CHANGED)
+						? new SlaInput(now, SlaInput.Kind.PRIORITY_CHANGED, ticket.getPriority()) : null,
+				statusInput(before, next, now));
+		if (comment != null) {
+			this.files.store(ticketId, comment.getId(), actor.id(), chosen, now);
+		}
+		if (publicReply) {
+			this.publisher.publishEvent(
+					new PublicReplyAdded(ticketId, comment.getId(), actor.id(), true, next, comment.getBody()));
+		}
+		else if (next != before) {
+			this.publisher.publishEvent(new StatusChanged(ticketId, before, next, actor.id(), false));
+		}
+		return new TicketUpdate.Outcome(comment != null, comment != null && !publicReply, !changes.isEmpty(), before,
+				next);
+	}
+
+	/**
+	 * The property changes asked for that really change something, checked (problems go
+	 * to {@code errors}) and not yet applied. Moving a ticket from one group to another
+	 * (escalating) needs a reason.
+	 */
+	private List<Change> propertyChanges(Ticket ticket, TriageChange change, List<FieldError> errors) {
 		List<String> tags = (change.tags() != null) ? tags(change.tags(), errors) : null;
 		GroupSummary newGroup = null;
 		boolean groupChanges = false;
@@ -469,57 +569,33 @@ public class TicketService {
 			}
 			assigneeChanges = true;
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-		TicketStatus nextStatus = TicketLifecycle.afterStaffChange(ticket.getStatus(), change.status(),
-				ticket.staffHaveReplied());
-
 		List<Change> changes = new ArrayList<>();
 		if (change.type() != null && change.type() != ticket.getType()) {
-			changes.add(new Change(TimelineKind.TYPE_CHANGED, ticket.getType().name(), change.type().name(), null));
-			ticket.changeType(change.type());
+			RequestType type = change.type();
+			changes.add(new Change(TimelineKind.TYPE_CHANGED, ticket.getType().name(), type.name(), null,
+					() -> ticket.changeType(type)));
 		}
 		if (change.priority() != null && change.priority() != ticket.getPriority()) {
-			changes.add(new Change(TimelineKind.PRIORITY_CHANGED, ticket.getPriority().name(), change.priority().name(),
-					null));
-			ticket.changePriority(change.priority());
+			Priority priority = change.priority();
+			changes.add(new Change(TimelineKind.PRIORITY_CHANGED, ticket.getPriority().name(), priority.name(), null,
+					() -> ticket.changePriority(priority)));
 		}
 		if (tags != null && !tags.equals(ticket.getTags())) {
+			List<String> chosen = tags;
 			changes.add(new Change(TimelineKind.TAGS_CHANGED, String.join(", ", ticket.getTags()),
-					String.join(", ", tags), null));
-			ticket.changeTags(tags);
+					String.join(", ", tags), null, () -> ticket.changeTags(chosen)));
 		}
 		if (groupChanges) {
+			Long groupId = (newGroup != null) ? newGroup.id() : null;
 			changes.add(new Change(TimelineKind.GROUP_CHANGED, groupName(ticket.getGroupId()),
-					(newGroup != null) ? newGroup.name() : null, reason));
-			ticket.changeGroup((newGroup != null) ? newGroup.id() : null);
+					(newGroup != null) ? newGroup.name() : null, reason, () -> ticket.changeGroup(groupId)));
 		}
-		if (assigneeChanges) {
+		if (assigneeChanges && (change.unassign() || newAssignee != null)) {
+			Long assigneeId = (newAssignee != null) ? newAssignee.id() : null;
 			changes.add(new Change(TimelineKind.ASSIGNEE_CHANGED, personName(ticket.getAssigneeId()),
-					(newAssignee != null) ? newAssignee.name() : null, null));
-			ticket.changeAssignee((newAssignee != null) ? newAssignee.id() : null);
+					(newAssignee != null) ? newAssignee.name() : null, null, () -> ticket.changeAssignee(assigneeId)));
 		}
-		TicketStatus before = ticket.getStatus();
-		if (nextStatus != before) {
-			ticket.moveTo(nextStatus, now);
-		}
-		if (changes.isEmpty() && nextStatus == before) {
-			return;
-		}
-		ticket.touch(now);
-		flush(ticket, readVersion);
-		for (Change made : changes) {
-			record(ticket, now, actor.id(), made.kind(), made.from(), made.to(), null, made.detail());
-		}
-		recordStatus(ticket, now, actor.id(), before, nextStatus, null);
-		tellSla(ticket,
-				changes.stream().anyMatch((c) -> c.kind() == TimelineKind.PRIORITY_CHANGED)
-						? new SlaInput(now, SlaInput.Kind.PRIORITY_CHANGED, ticket.getPriority()) : null,
-				statusInput(before, nextStatus, now));
-		if (nextStatus != before) {
-			this.publisher.publishEvent(new StatusChanged(ticketId, before, nextStatus, actor.id(), false));
-		}
+		return changes;
 	}
 
 	/**
@@ -739,9 +815,16 @@ public class TicketService {
 	}
 
 	/**
-	 * One triage change, written to the timeline once the new version is known.
+	 * One property change, applied to the ticket once every part of an update is known to
+	 * be allowed, and written to the timeline once the new version is known.
 	 */
-	private record Change(TimelineKind kind, String from, String to, String detail) {
+	private record Change(TimelineKind kind, String from, String to, String detail, Runnable apply) {
+
+		Change(TimelineKind kind, String from, String to, String detail) {
+			this(kind, from, to, detail, () -> {
+			});
+		}
+
 	}
 
 	private void recordStatus(Ticket ticket, Instant now, Long actorId, TicketStatus before, TicketStatus after,

@@ -12,6 +12,9 @@ import java.util.List;
 public record TriageChange(RequestType type, Priority priority, List<String> tags, Long groupId, boolean ungroup,
 		Long assigneeId, boolean unassign, TicketStatus status, String reason) {
 
+	/** Changes nothing. */
+	public static final TriageChange NONE = new TriageChange(null, null, null, null, false, null, false, null, null);
+
 	public static TriageChange take(long assigneeId) {
 		return new TriageChange(null, null, null, null, false, assigneeId, false, null, null);
 	}

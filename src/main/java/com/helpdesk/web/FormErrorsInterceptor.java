@@ -30,7 +30,8 @@ class FormErrorsInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 				|| (modelAndView.getViewName() != null && modelAndView.getViewName().startsWith("redirect:"))) {
 			return;
 		}
-		boolean errors = modelAndView.getModel()
+		// a page may say so itself, for errors kept outside a binding result
+		boolean errors = Boolean.TRUE.equals(modelAndView.getModel().get("formErrors")) || modelAndView.getModel()
 			.values()
 			.stream()
 			.anyMatch((value) -> value instanceof BindingResult result && result.hasErrors());

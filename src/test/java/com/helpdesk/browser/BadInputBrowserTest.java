@@ -124,7 +124,7 @@ class BadInputBrowserTest {
 		browser.open("/tickets/" + number);
 		assertThat(ticketDetail(browser, "Group")).isEqualTo("Tier 1");
 		select(browser, By.id("group"), "Platform experts");
-		browser.clickButton(By.id("triage-form"), "Save changes");
+		browser.clickButton(By.id("triage"), "Save changes");
 
 		assertThat(browser.title()).startsWith("Error: #" + number + " " + subject);
 		List<WebElement> summaries = browser.findAll(By.cssSelector(".govuk-error-summary"));
@@ -139,8 +139,8 @@ class BadInputBrowserTest {
 		assertThat(browser.find(By.id("reason")).getAttribute("aria-describedby")).contains("reason-error");
 		assertThat(selected(browser, By.id("group"))).as("the group chosen is kept").isEqualTo("Platform experts");
 		assertThat(ticketDetail(browser, "Group")).as("the ticket did not move").isEqualTo("Tier 1");
-		assertThat(browser.findAll(By.cssSelector("#reply-form .govuk-error-message")))
-			.as("the reply form shows no errors of its own")
+		assertThat(browser.findAll(By.cssSelector("#composer .govuk-error-message")))
+			.as("the composer shows no errors of its own")
 			.isEmpty();
 		browser.checkPage("bad-input-02-escalation-without-reason");
 	}

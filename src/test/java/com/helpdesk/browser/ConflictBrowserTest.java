@@ -57,14 +57,14 @@ class ConflictBrowserTest {
 		assertThat(statusTag(expert)).isEqualTo("New");
 
 		// both type; the agent sends first
-		agent.type(By.cssSelector("#reply-form #body"), first);
-		expert.type(By.cssSelector("#reply-form #body"), second);
-		agent.clickButton(By.id("reply-form"), "Send and keep open");
+		agent.type(By.cssSelector("#composer #body"), first);
+		expert.type(By.cssSelector("#composer #body"), second);
+		agent.clickButton(By.id("composer"), "Send and keep open");
 		assertThat(flash(agent)).isEqualTo("Reply sent. The ticket is now Open.");
 		assertThat(statusTag(agent)).isEqualTo("Open");
 
 		// the expert, still looking at the page as it was, sends theirs
-		expert.clickButton(By.id("reply-form"), "Send and wait for the requester");
+		expert.clickButton(By.id("composer"), "Send and wait for the requester");
 		assertThat(expert.heading()).isEqualTo("Someone else changed this ticket");
 		assertThat(expert.title()).startsWith("Someone else changed this ticket");
 		assertThat(expert.text()).contains("While you were working on ticket #" + number + " (" + subject + ")")

@@ -104,6 +104,17 @@ class OnCallBrowserTest {
 		assertThat(browser.find(By.id("pages")).getText()).contains(ann.name(), "on call", "Not acknowledged yet");
 		assertThat(browser.find(By.id("escalate-to")).getText()).contains("Night cover", ann.name());
 		browser.checkPage("oncall-01-paged-ticket");
+		// paged out of hours on a phone, "I'm on it" is in the first screen
+		browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+		browser.open("/tickets/" + id);
+		Number ackTop = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+				"return [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === \"I'm on it\")"
+						+ ".getBoundingClientRect().bottom");
+		Number screen = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeScript("return window.innerHeight");
+		assertThat(ackTop.doubleValue()).as("I'm on it without scrolling on a phone").isLessThan(screen.doubleValue());
+		browser.screenshot("oncall-01b-paged-ticket-phone");
+		browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 
 		browser.clickButton("I'm on it");
 		assertThat(flash(browser)).isEqualTo("Acknowledged: the page will not escalate.");
@@ -113,7 +124,7 @@ class OnCallBrowserTest {
 		// the time spent, for the on-call hours report
 		browser.type(By.id("minutes"), "0");
 		browser.clickButton("Log time");
-		assertThat(browser.title()).startsWith("Error: Who to escalate to");
+		assertThat(browser.title()).as("the ticket page, with the problem").startsWith("Error: #" + id);
 		assertThat(browser.find(By.id("minutes-error")).getText()).contains("from 1 to 1440");
 		browser.checkPage("oncall-02-time-error");
 		browser.type(By.id("minutes"), "40");

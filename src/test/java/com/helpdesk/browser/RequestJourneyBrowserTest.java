@@ -117,8 +117,8 @@ class RequestJourneyBrowserTest {
 		assertThat(ticketDetail(browser, "Group")).isEqualTo("Tier 1");
 		assertThat(browser.find(By.linkText(fileName)).isDisplayed()).isTrue();
 		browser.checkPage("journey-08-ticket-new");
-		browser.type(By.cssSelector("#reply-form #body"), question);
-		browser.clickButton(By.id("reply-form"), "Send and wait for the requester");
+		browser.type(By.cssSelector("#composer #body"), question);
+		browser.clickButton(By.id("composer"), "Send and wait for the requester");
 		assertThat(browser.path()).isEqualTo("/tickets/" + number);
 		assertThat(flash(browser)).isEqualTo("Reply sent. The ticket is now Pending.");
 		assertThat(statusTag(browser)).isEqualTo("Pending");
@@ -149,7 +149,7 @@ class RequestJourneyBrowserTest {
 		assertThat(timeline(browser)).contains(answer);
 		select(browser, By.id("group"), "Platform experts");
 		browser.type(By.id("reason"), reason);
-		browser.clickButton(By.id("triage-form"), "Save changes");
+		browser.clickButton(By.id("triage"), "Save changes");
 		assertThat(browser.path()).isEqualTo("/tickets/" + number);
 		assertThat(flash(browser)).isEqualTo("Changes saved.");
 		assertThat(timeline(browser)).contains("Moved from Tier 1 to Platform experts").contains("Reason: " + reason);
@@ -165,8 +165,8 @@ class RequestJourneyBrowserTest {
 		browser.screenshot("journey-12-queue-platform-experts");
 		searchQueueAndOpen(browser, subject);
 		assertThat(browser.path()).isEqualTo("/tickets/" + number);
-		browser.type(By.cssSelector("#reply-form #body"), solution);
-		browser.clickButton(By.id("reply-form"), "Send and solve");
+		browser.type(By.cssSelector("#composer #body"), solution);
+		browser.clickButton(By.id("composer"), "Send and solve");
 		assertThat(flash(browser)).isEqualTo("Reply sent. The ticket is now Solved.");
 		assertThat(statusTag(browser)).isEqualTo("Solved");
 		browser.screenshot("journey-13-ticket-solved");

@@ -164,20 +164,21 @@ class AccessMatrixTest {
 			.anonymous(LOGIN)
 			.requesters(FORBIDDEN)
 			.staff(redirect("/tickets/*")));
-		rows.add(page("POST /tickets/{fresh}/replies", (f) -> {
+		rows.add(page("POST /tickets/{fresh} (a reply)", (f) -> {
 			Fresh t = f.fresh();
-			return post("/tickets/" + t.id() + "/replies").param("body", "Here is the answer")
+			return post("/tickets/" + t.id()).param("body", "Here is the answer")
 				.param("submitAs", "OPEN")
 				.param("version", String.valueOf(t.version()));
 		}).anonymous(LOGIN).requesters(FORBIDDEN).staff(redirect("/tickets/*")));
-		rows.add(page("POST /tickets/{fresh}/notes",
-				(f) -> post("/tickets/" + f.fresh().id() + "/notes").param("body", "Between us"))
-			.anonymous(LOGIN)
-			.requesters(FORBIDDEN)
-			.staff(redirect("/tickets/*")));
-		rows.add(page("POST /tickets/{fresh}/triage", (f) -> {
+		rows.add(page("POST /tickets/{fresh} (an internal note)", (f) -> {
 			Fresh t = f.fresh();
-			return post("/tickets/" + t.id() + "/triage").param("version", String.valueOf(t.version()))
+			return post("/tickets/" + t.id()).param("body", "Between us")
+				.param("internal", "true")
+				.param("version", String.valueOf(t.version()));
+		}).anonymous(LOGIN).requesters(FORBIDDEN).staff(redirect("/tickets/*")));
+		rows.add(page("POST /tickets/{fresh} (triage)", (f) -> {
+			Fresh t = f.fresh();
+			return post("/tickets/" + t.id()).param("version", String.valueOf(t.version()))
 				.param("type", "QUESTION")
 				.param("priority", "HIGH")
 				.param("status", "OPEN")

@@ -121,7 +121,7 @@ class ErrorPagesTest {
 				new TriageChange(null, Priority.HIGH, null, null, false, null, false, null, null));
 
 		MockHttpServletResponse response = this.mvc
-			.perform(post("/tickets/" + id + "/triage").with(signedIn(agent))
+			.perform(post("/tickets/" + id).with(signedIn(agent))
 				.with(csrf())
 				.param("version", String.valueOf(read.version()))
 				.param("type", read.type().name())
@@ -150,7 +150,7 @@ class ErrorPagesTest {
 		this.tickets.triage(this.data.agent(), id, read.version(),
 				new TriageChange(null, Priority.LOW, null, null, false, null, false, null, null));
 		MockHttpServletResponse response = this.mvc
-			.perform(post("/tickets/" + id + "/replies").with(signedIn(agent))
+			.perform(post("/tickets/" + id).with(signedIn(agent))
 				.with(csrf())
 				.param("version", String.valueOf(read.version()))
 				.param("body", "My carefully typed answer")
@@ -167,7 +167,8 @@ class ErrorPagesTest {
 	void aPostWithoutTheCsrfTokenIsForbidden() throws Exception {
 		Person agent = this.data.agent();
 		long id = newTicket("No CSRF");
-		assertThat(this.mvc.perform(post("/tickets/" + id + "/notes").with(signedIn(agent)).param("body", "Sneaky"))
+		assertThat(this.mvc
+			.perform(post("/tickets/" + id).with(signedIn(agent)).param("body", "Sneaky").param("internal", "true"))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(403);
@@ -186,7 +187,7 @@ class ErrorPagesTest {
 		// the running server answers with the 403 page
 		Browser browser = new Browser(this.port);
 		browser.signIn(agent.email(), TestData.PASSWORD);
-		HttpResponse<String> page = browser.postForm("/tickets/" + id + "/notes", "body=Sneaky");
+		HttpResponse<String> page = browser.postForm("/tickets/" + id, "body=Sneaky&internal=true");
 		assertThat(page.statusCode()).isEqualTo(403);
 		assertThat(page.body()).contains("You do not have access to this page");
 		assertNoInternals(page.body());
@@ -198,7 +199,7 @@ class ErrorPagesTest {
 		long id = newTicket("Solve too early");
 		TicketView read = this.queries.ticket(agent, id);
 		MockHttpServletResponse response = this.mvc
-			.perform(post("/tickets/" + id + "/triage").with(signedIn(agent))
+			.perform(post("/tickets/" + id).with(signedIn(agent))
 				.with(csrf())
 				.param("version", String.valueOf(read.version()))
 				.param("type", read.type().name())
@@ -273,7 +274,7 @@ class ErrorPagesTest {
 		Person agent = this.data.agent();
 		long id = newTicket("Reply without status");
 		MockHttpServletResponse response = this.mvc
-			.perform(post("/tickets/" + id + "/replies").with(signedIn(agent))
+			.perform(post("/tickets/" + id).with(signedIn(agent))
 				.with(csrf())
 				.param("version", String.valueOf(this.queries.ticket(agent, id).version()))
 				.param("body", "An answer sent with the Enter key"))

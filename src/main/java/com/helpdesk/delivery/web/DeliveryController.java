@@ -19,6 +19,8 @@ import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.ticket.TicketQueries;
+import com.helpdesk.ticket.TicketView;
+import com.helpdesk.ticket.TicketWorkspace;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -59,9 +61,16 @@ class DeliveryController {
 
 	private final FeatureBacklog backlog;
 
+	private final DeliveryTicketPanel panel;
+
+	private final TicketWorkspace workspace;
+
 	DeliveryController(DeliveryRequests requests, DeliveryPlans plans, DeliveryTeams teams, TicketQueries tickets,
-			Directory directory, PeriodNames names, MessageSource messages, FeatureBacklog backlog) {
+			Directory directory, PeriodNames names, MessageSource messages, FeatureBacklog backlog,
+			DeliveryTicketPanel panel, TicketWorkspace workspace) {
 		this.backlog = backlog;
+		this.panel = panel;
+		this.workspace = workspace;
 		this.requests = requests;
 		this.plans = plans;
 		this.teams = teams;
@@ -232,11 +241,15 @@ class DeliveryController {
 		return "delivery/plan";
 	}
 
+	/**
+	 * The in-depth work panel as a page of its own (the ticket page shows it beside the
+	 * ticket).
+	 */
 	@GetMapping("/delivery/panel")
-	String panel(@AuthenticationPrincipal HelpdeskUser user, @RequestParam long ticket,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		panelModel(user, ticket, model);
-		return (htmx != null) ? "delivery/panel :: panel" : "delivery/panel";
+	String panel(@AuthenticationPrincipal HelpdeskUser user, @RequestParam long ticket, Model model) {
+		// reading the ticket as this person checks they may see it
+		model.addAttribute("m", this.panel.model(this.tickets.ticket(user.person(), ticket), null, null));
+		return "delivery/panel";
 	}
 
 	@PostMapping("/delivery/send")
@@ -248,31 +261,12 @@ class DeliveryController {
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("reasonError", text(ex.errors().get(0).messageKey()));
-			model.addAttribute("reason", reason);
-			panelModel(user, ticket, model);
-			return "delivery/panel";
+			TicketView view = this.tickets.ticket(user.person(), ticket);
+			return this.workspace.page(user.person(), ticket, model,
+					this.panel.failed(view, reason, text(ex.errors().get(0).messageKey())));
 		}
 		redirect.addFlashAttribute("flash", text("delivery.sent"));
 		return "redirect:/tickets/" + ticket;
-	}
-
-	private void panelModel(HelpdeskUser user, long ticketId, Model model) {
-		// reading the ticket as this person checks they may see it
-		model.addAttribute("ticket", this.tickets.ticket(user.person(), ticketId));
-		DeliveryRequest request = this.requests.forTicket(ticketId).orElse(null);
-		model.addAttribute("request", request);
-		if (request != null) {
-			model.addAttribute("managerName",
-					this.directory.findPerson(request.deliveryManagerId()).map(Person::name).orElse(null));
-			if (request.featureRequestId() != null) {
-				model.addAttribute("feature", this.backlog.item(request.featureRequestId()));
-			}
-			if (request.state() == DeliveryState.SCHEDULED) {
-				DeliveryTeam team = this.teams.get(request.teamId());
-				model.addAttribute("periodName", this.names.planned(team, request.periodStart()));
-			}
-		}
 	}
 
 	/**

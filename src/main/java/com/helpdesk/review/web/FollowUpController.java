@@ -13,6 +13,7 @@ import com.helpdesk.review.web.ReviewModels.Failed;
 import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.ticket.TicketQueries;
+import com.helpdesk.ticket.TicketWorkspace;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -22,7 +23,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -45,8 +45,14 @@ class FollowUpController {
 
 	private final MessageSource messages;
 
+	private final FollowUpTicketPanel panel;
+
+	private final TicketWorkspace workspace;
+
 	FollowUpController(FollowUps followUps, TicketQueries tickets, Directory directory, ReviewModels models,
-			MessageSource messages) {
+			MessageSource messages, FollowUpTicketPanel panel, TicketWorkspace workspace) {
+		this.panel = panel;
+		this.workspace = workspace;
 		this.followUps = followUps;
 		this.tickets = tickets;
 		this.directory = directory;
@@ -54,13 +60,14 @@ class FollowUpController {
 		this.messages = messages;
 	}
 
+	/**
+	 * The follow-up as a page of its own (the ticket page shows it beside the ticket).
+	 */
 	@GetMapping("/reviews/follow-up")
-	String panel(@RequestParam long ticket, @RequestHeader(name = "HX-Request", required = false) String htmx,
-			Model model) {
-		FollowUp open = this.followUps.open(ticket).orElse(null);
-		page(ticket, open, FollowUpForm.of(open), Map.of(), model);
-		model.addAttribute("standalone", htmx == null);
-		return (htmx != null) ? "reviews/follow-up :: panel" : "reviews/follow-up";
+	String panel(@RequestParam long ticket, Model model) {
+		model.addAttribute("ticket", this.tickets.summary(ticket));
+		model.addAttribute("m", this.panel.model(ticket, null, Map.of(), true));
+		return "reviews/follow-up";
 	}
 
 	@PostMapping("/reviews/follow-ups")
@@ -90,9 +97,12 @@ class FollowUpController {
 		if ("weekly".equals(from)) {
 			return this.models.weekly(user.person(), by, new Failed(ticket, form, errors), model);
 		}
-		page(ticket, this.followUps.open(ticket).orElse(null), form, errors, model);
-		model.addAttribute("standalone", true);
-		return "reviews/follow-up";
+		if ("page".equals(from)) {
+			model.addAttribute("ticket", this.tickets.summary(ticket));
+			model.addAttribute("m", this.panel.model(ticket, form, errors, true));
+			return "reviews/follow-up";
+		}
+		return this.workspace.page(user.person(), ticket, model, this.panel.failed(ticket, form, errors));
 	}
 
 	@PostMapping("/reviews/follow-ups/done")
@@ -129,15 +139,6 @@ class FollowUpController {
 		return "reviews/conflict";
 	}
 
-	private void page(long ticket, FollowUp open, FollowUpForm form, Map<String, String> errors, Model model) {
-		model.addAttribute("ticket", this.tickets.summary(ticket));
-		model.addAttribute("followUp", open);
-		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-		model.addAttribute("today", this.followUps.today());
-		model.addAttribute("specialists", Specialist.all(this.directory));
-	}
-
 	/**
 	 * Where a form sends the person back to; only these, never a URL from the request.
 	 */
@@ -145,6 +146,7 @@ class FollowUpController {
 		return switch (from) {
 			case "weekly" -> "/reviews/weekly" + ("group".equals(by) ? "?by=group" : "") + "#ticket-" + ticket;
 			case "daily" -> "/reviews/daily#follow-ups";
+			case "page" -> "/reviews/follow-up?ticket=" + ticket;
 			default -> "/tickets/" + ticket;
 		};
 	}

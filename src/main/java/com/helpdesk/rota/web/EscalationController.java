@@ -1,20 +1,21 @@
 package com.helpdesk.rota.web;
 
-import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import com.helpdesk.rota.OnCallRouting;
-import com.helpdesk.rota.Rotas;
 import com.helpdesk.security.HelpdeskUser;
+import com.helpdesk.shared.InvalidInputException;
+import com.helpdesk.ticket.TicketPagePanel;
+import com.helpdesk.ticket.TicketWorkspace;
+import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -25,42 +26,36 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class EscalationController {
 
-	private final Rotas rotas;
-
 	private final OnCallRouting routing;
 
 	private final MessageSource messages;
 
-	private final Duration acknowledgeWithin;
+	private final EscalationTicketPanel panel;
 
-	EscalationController(Rotas rotas, OnCallRouting routing, MessageSource messages,
-			@Value("${helpdesk.oncall.acknowledge-within:PT15M}") Duration acknowledgeWithin) {
-		this.rotas = rotas;
+	private final TicketWorkspace workspace;
+
+	EscalationController(OnCallRouting routing, MessageSource messages, EscalationTicketPanel panel,
+			TicketWorkspace workspace) {
 		this.routing = routing;
 		this.messages = messages;
-		this.acknowledgeWithin = acknowledgeWithin;
+		this.panel = panel;
+		this.workspace = workspace;
 	}
 
+	/**
+	 * Who was paged and who to escalate to, as a page of its own (the ticket page shows
+	 * both with the ticket).
+	 */
 	@GetMapping("/rotas/escalation")
-	String panel(@AuthenticationPrincipal HelpdeskUser user, @RequestParam long ticket,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		model.addAttribute("ticketId", ticket);
-		model.addAttribute("myId", user.id());
-		model.addAttribute("onDuty", this.rotas.now());
-		var pages = this.routing.pages(ticket);
-		model.addAttribute("pages", pages);
-		model.addAttribute("canLogTime",
-				pages.stream()
-					.anyMatch((p) -> p.level() <= 1
-							&& (p.personId() == user.id() || Long.valueOf(user.id()).equals(p.acknowledgedById()))));
-		model.addAttribute("window", this.acknowledgeWithin);
-		return (htmx != null) ? "rotas/escalation :: panel" : "rotas/escalation";
+	String panel(@AuthenticationPrincipal HelpdeskUser user, @RequestParam long ticket, Model model) {
+		model.addAttribute("m", this.panel.model(user.person(), ticket, null, null));
+		return "rotas/escalation";
 	}
 
 	@PostMapping("/rotas/pages/time")
 	String logTime(@AuthenticationPrincipal HelpdeskUser user, @RequestParam long ticket,
 			@RequestParam(required = false) String minutes, Model model, RedirectAttributes redirect,
-			jakarta.servlet.http.HttpServletResponse response) {
+			HttpServletResponse response) {
 		Integer value = null;
 		try {
 			value = (minutes != null) ? Integer.valueOf(minutes.trim()) : null;
@@ -74,12 +69,11 @@ class EscalationController {
 					this.messages.getMessage("rota.page.minutes.logged", new Object[] { value }, Locale.UK));
 			return "redirect:/tickets/" + ticket;
 		}
-		catch (com.helpdesk.shared.InvalidInputException ex) {
-			response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("minutesError",
-					this.messages.getMessage(ex.errors().get(0).messageKey(), null, Locale.UK));
-			model.addAttribute("minutes", minutes);
-			return panel(user, ticket, null, model);
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			String error = this.messages.getMessage(ex.errors().get(0).messageKey(), null, Locale.UK);
+			List<TicketPagePanel.Shown> failed = this.panel.failed(user.person(), ticket, minutes, error);
+			return this.workspace.page(user.person(), ticket, model, failed.get(0));
 		}
 	}
 

@@ -1,8 +1,11 @@
 package com.helpdesk.ticket.web;
 
+import java.util.List;
+
 import com.helpdesk.shared.InvalidInputException;
 
 import org.springframework.validation.BindingResult;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Puts the service's field errors next to the form's fields.
@@ -21,6 +24,21 @@ final class FormErrors {
 			else {
 				errors.reject(error.messageKey());
 			}
+		}
+	}
+
+	/**
+	 * Browsers do not keep chosen files when a page comes back with a problem: say so
+	 * next to the file field and in the error summary, naming them.
+	 */
+	static void askForFilesAgain(List<MultipartFile> uploads, BindingResult errors) {
+		List<String> names = (uploads != null) ? uploads.stream()
+			.filter((f) -> f != null && !f.isEmpty() && f.getOriginalFilename() != null)
+			.map(MultipartFile::getOriginalFilename)
+			.toList() : List.of();
+		if (!names.isEmpty() && errors.hasErrors() && !errors.hasFieldErrors("attachments")) {
+			errors.rejectValue("attachments", "attachments.chooseAgain", new Object[] { String.join(", ", names) },
+					null);
 		}
 	}
 

@@ -108,6 +108,7 @@ class RequestController {
 		}
 		catch (InvalidInputException ex) {
 			FormErrors.copy(ex, errors);
+			FormErrors.askForFilesAgain(form.getAttachments(), errors);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return page(user, id, model);
 		}

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import com.helpdesk.directory.Person;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.ticket.NewAttachment;
+import com.helpdesk.ticket.NewRequester;
 import com.helpdesk.ticket.NewTicket;
 import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.RequestDetails;
@@ -41,6 +42,12 @@ public class RequestForm {
 	private RequestType type;
 
 	private String requester;
+
+	private boolean newRequester;
+
+	private String requesterName;
+
+	private Long requesterClient;
 
 	private String subject;
 
@@ -128,13 +135,16 @@ public class RequestForm {
 	Long raise(TicketService tickets, Person actor, BindingResult errors) {
 		NewTicket request = toNewTicket(actor.zone(), errors);
 		if (request == null) {
+			FormErrors.askForFilesAgain(this.attachments, errors);
 			return null;
 		}
 		try {
-			return tickets.create(actor, request, files());
+			return tickets.create(actor, request, files(), (actor.isStaff() && this.newRequester)
+					? new NewRequester(this.requesterName, null, this.requesterClient) : null);
 		}
 		catch (InvalidInputException ex) {
 			FormErrors.copy(ex, errors);
+			FormErrors.askForFilesAgain(this.attachments, errors);
 			return null;
 		}
 	}
@@ -235,6 +245,30 @@ public class RequestForm {
 
 	public void setRequester(String requester) {
 		this.requester = requester;
+	}
+
+	public boolean isNewRequester() {
+		return this.newRequester;
+	}
+
+	public void setNewRequester(boolean newRequester) {
+		this.newRequester = newRequester;
+	}
+
+	public String getRequesterName() {
+		return this.requesterName;
+	}
+
+	public void setRequesterName(String requesterName) {
+		this.requesterName = requesterName;
+	}
+
+	public Long getRequesterClient() {
+		return this.requesterClient;
+	}
+
+	public void setRequesterClient(Long requesterClient) {
+		this.requesterClient = requesterClient;
 	}
 
 	public String getSubject() {

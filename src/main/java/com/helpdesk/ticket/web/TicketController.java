@@ -23,6 +23,7 @@ import com.helpdesk.ticket.TicketService;
 import com.helpdesk.ticket.TicketStatus;
 import com.helpdesk.ticket.TicketView;
 import com.helpdesk.ticket.TransitionNotAllowedException;
+import com.helpdesk.ticket.TicketUpdate;
 import com.helpdesk.ticket.TriageChange;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,7 +34,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -59,7 +59,7 @@ class TicketController {
 
 	private final SlaService sla;
 
-	private final SlaExplanation explanation;
+	private final TicketWorkspacePage workspace;
 
 	private final Clock clock;
 
@@ -68,14 +68,14 @@ class TicketController {
 	private final TransactionOperations readOnly;
 
 	TicketController(TicketService tickets, TicketQueries queries, Directory directory, MessageSource messages,
-			SlaService sla, SlaExplanation explanation, Clock clock, QueueLines lines,
+			SlaService sla, TicketWorkspacePage workspace, Clock clock, QueueLines lines,
 			PlatformTransactionManager transactions) {
 		this.tickets = tickets;
 		this.queries = queries;
 		this.directory = directory;
 		this.messages = messages;
 		this.sla = sla;
-		this.explanation = explanation;
+		this.workspace = workspace;
 		this.clock = clock;
 		this.lines = lines;
 		TransactionTemplate readOnly = new TransactionTemplate(transactions);
@@ -196,6 +196,7 @@ class TicketController {
 		form.setType(chosen);
 		model.addAttribute("request", form);
 		model.addAttribute("staffMode", true);
+		model.addAttribute("clients", this.directory.choices().clients());
 		return "requests/new";
 	}
 
@@ -211,77 +212,78 @@ class TicketController {
 			return "redirect:/tickets/" + id;
 		}
 		model.addAttribute("staffMode", true);
+		model.addAttribute("clients", this.directory.choices().clients());
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return "requests/new";
 	}
 
 	@GetMapping("/tickets/{id}")
 	String show(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id, Model model) {
-		TicketView ticket = this.queries.ticket(user.person(), id);
-		return page(user, ticket, model, null, null, null);
+		return this.workspace.page(user.person(), this.queries.ticket(user.person(), id), model, null, null);
 	}
 
-	@PostMapping("/tickets/{id}/replies")
-	String reply(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
-			@ModelAttribute("reply") CommentForm form, BindingResult errors, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+	/**
+	 * Everything the agent changed on the ticket page, saved as one: the message, the
+	 * status of the button pressed and every property changed, or none of it.
+	 */
+	@PostMapping("/tickets/{id}")
+	String update(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
+			@ModelAttribute(TicketWorkspacePage.FORM) TicketUpdateForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		TicketUpdate.Outcome outcome;
 		try {
-			this.tickets.reply(user.person(), id, form.getVersion(), form.getBody(), form.getSubmitAs(),
-					RequestForm.files(form.getAttachments()));
+			outcome = this.tickets.update(user.person(), id, (form.getVersion() != null) ? form.getVersion() : -1,
+					form.toUpdate(leavesToNewGroup(form)));
 		}
 		catch (StaleTicketException ex) {
 			return conflict(user, id, ex, form, model, response);
 		}
-		catch (InvalidInputException ex) {
-			FormErrors.copy(ex, errors);
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return page(user, this.queries.ticket(user.person(), id), model, form, null, null);
-		}
-		TicketStatus now = this.queries.ticket(user.person(), id).status();
-		redirect.addFlashAttribute("flash",
-				text("ticket.replied", this.messages.getMessage("status." + now, null, Locale.UK)));
-		return "redirect:/tickets/" + id;
-	}
-
-	@PostMapping("/tickets/{id}/notes")
-	String note(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
-			@ModelAttribute("note") CommentForm form, BindingResult errors, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		try {
-			this.tickets.addNote(user.person(), id, form.getBody(), RequestForm.files(form.getAttachments()));
-		}
-		catch (InvalidInputException ex) {
-			FormErrors.copy(ex, errors);
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return page(user, this.queries.ticket(user.person(), id), model, null, form, null);
-		}
-		redirect.addFlashAttribute("flash", text("ticket.noted"));
-		return "redirect:/tickets/" + id;
-	}
-
-	@PostMapping("/tickets/{id}/triage")
-	String triage(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
-			@ModelAttribute("triage") TriageForm form, BindingResult errors, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		try {
-			this.tickets.triage(user.person(), id, (form.getVersion() != null) ? form.getVersion() : -1,
-					form.toChange());
-		}
-		catch (StaleTicketException ex) {
-			return conflict(user, id, ex, null, model, response);
-		}
 		catch (TransitionNotAllowedException ex) {
 			errors.rejectValue("status", ex.messageKey(), ex.arguments(), null);
+			FormErrors.askForFilesAgain(form.getAttachments(), errors);
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
-			return page(user, this.queries.ticket(user.person(), id), model, null, null, form);
+			return this.workspace.page(user.person(), this.queries.ticket(user.person(), id), model, form, null);
 		}
 		catch (InvalidInputException ex) {
 			FormErrors.copy(ex, errors);
+			FormErrors.askForFilesAgain(form.getAttachments(), errors);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return page(user, this.queries.ticket(user.person(), id), model, null, null, form);
+			return this.workspace.page(user.person(), this.queries.ticket(user.person(), id), model, form, null);
 		}
-		redirect.addFlashAttribute("flash", text("ticket.triaged"));
+		redirect.addFlashAttribute("flash", saved(outcome));
 		return "redirect:/tickets/" + id;
+	}
+
+	/**
+	 * Escalating to a group the assignee is not in leaves the ticket to that group.
+	 */
+	private boolean leavesToNewGroup(TicketUpdateForm form) {
+		if (form.getEscalateTo() == null || form.getWasAssignee() == null) {
+			return false;
+		}
+		try {
+			return !this.directory.group(form.getEscalateTo()).memberIds().contains(form.getWasAssignee());
+		}
+		catch (com.helpdesk.shared.NotFoundException ex) {
+			// the service refuses the unknown group next to the field
+			return false;
+		}
+	}
+
+	private String saved(TicketUpdate.Outcome outcome) {
+		if (outcome.nothingChanged()) {
+			return text("ticket.update.nothing");
+		}
+		String status = this.messages.getMessage("status." + outcome.status(), null, Locale.UK);
+		if (outcome.message() && !outcome.internal()) {
+			return outcome.propertiesChanged() ? text("ticket.update.replySaved", status)
+					: text("ticket.replied", status);
+		}
+		if (outcome.message()) {
+			return outcome.statusChanged() || outcome.propertiesChanged() ? text("ticket.update.noteSaved", status)
+					: text("ticket.noted");
+		}
+		return outcome.statusChanged() ? text("ticket.update.saved", status) : text("ticket.triaged");
 	}
 
 	@PostMapping("/tickets/{id}/take")
@@ -299,54 +301,25 @@ class TicketController {
 
 	/**
 	 * Someone else changed the ticket first: show what they did, and what this person
-	 * typed so that nothing is lost.
+	 * changed and typed over the ticket as it is now, so that nothing is lost.
 	 */
-	private String conflict(HelpdeskUser user, long id, StaleTicketException ex, CommentForm typed, Model model,
+	private String conflict(HelpdeskUser user, long id, StaleTicketException ex, TicketUpdateForm typed, Model model,
 			HttpServletResponse response) {
 		TicketView current = this.queries.ticket(user.person(), id);
 		model.addAttribute("ticket", current);
-		model.addAttribute("changes", this.queries.changesSince(user.person(), id, ex.readVersion()));
+		model.addAttribute("changes", Conversation.of(this.queries.changesSince(user.person(), id, ex.readVersion())));
 		if (typed != null) {
-			typed.setVersion(current.version());
-			model.addAttribute("reply", typed);
+			model.addAttribute(TicketWorkspacePage.FORM, typed.over(current));
+			model.addAttribute("filesNotKept", typed.chosenFileNames());
+			Choices choices = this.directory.choices();
+			model.addAttribute("groups", choices.groups());
+			model.addAttribute("staff", choices.staff());
+			model.addAttribute("statuses", TicketStatus.values());
+			model.addAttribute("priorities", Priority.values());
+			model.addAttribute("types", RequestType.values());
 		}
-		model.addAttribute("replyStatuses", List.of(TicketStatus.PENDING, TicketStatus.OPEN, TicketStatus.SOLVED));
 		response.setStatus(HttpServletResponse.SC_CONFLICT);
 		return "tickets/conflict";
-	}
-
-	private String page(HelpdeskUser user, TicketView ticket, Model model, CommentForm reply, CommentForm note,
-			TriageForm triage) {
-		model.addAttribute("ticket", ticket);
-		model.addAttribute("clocks", this.explanation.explain(this.sla.clocks(ticket.id()), user.person().zone()));
-		CommentForm replyForm = (reply != null) ? reply : new CommentForm();
-		replyForm.setVersion(ticket.version());
-		model.addAttribute("reply", replyForm);
-		if (!model.containsAttribute("note") || note != null) {
-			model.addAttribute("note", (note != null) ? note : new CommentForm());
-		}
-		TriageForm triageForm = (triage != null) ? triage : TriageForm.of(ticket);
-		triageForm.setVersion(ticket.version());
-		model.addAttribute("triage", triageForm);
-		if (reply == null) {
-			clearErrors(model, "reply", replyForm);
-		}
-		Choices choices = this.directory.choices();
-		model.addAttribute("groups", choices.groups());
-		model.addAttribute("staff", choices.staff());
-		model.addAttribute("statuses", TicketStatus.values());
-		model.addAttribute("priorities", Priority.values());
-		model.addAttribute("types", RequestType.values());
-		model.addAttribute("replyStatuses", List.of(TicketStatus.PENDING, TicketStatus.OPEN, TicketStatus.SOLVED));
-		return "tickets/show";
-	}
-
-	/**
-	 * A reply form shown fresh next to another form's errors must not carry a binding
-	 * result from the request.
-	 */
-	private static void clearErrors(Model model, String name, Object target) {
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, new BeanPropertyBindingResult(target, name));
 	}
 
 	private String text(String key, Object... args) {

@@ -190,6 +190,9 @@ class DeliveryPagesTest {
 		String page = page(post("/delivery/send").param("ticket", String.valueOf(ticket)).param("reason", ""),
 				this.team.ann(), 400);
 		assertThat(page).contains("delivery-reason-error", "Say why this is in-depth work");
+		assertThat(page).as("on the ticket page, with the summary at the top linking to the field")
+			.contains("<h1 class=\"govuk-heading-l\">Is this big?</h1>");
+		assertThat(summaryLinks(page)).containsKeys("delivery-reason");
 		assertThat(this.requests.forTicket(ticket)).isEmpty();
 		assertThat(perform(post("/delivery/send").param("ticket", String.valueOf(ticket)).param("reason", "Big"),
 				this.team.ann())

@@ -198,16 +198,26 @@ class ReviewPagesTest {
 	}
 
 	@Test
-	void theTicketPageLoadsTheFollowUpPanelAndAStaleChangeIsAnswered409WithWhatWasTyped() throws Exception {
+	void theTicketPageShowsTheFollowUpPanelAndAStaleChangeIsAnswered409WithWhatWasTyped() throws Exception {
 		this.fixture.now("2025-07-21T10:00");
 		long id = this.fixture.raise("Panel question");
 		Person specialist = this.data.agent();
-		assertThat(send(get("/tickets/" + id), this.agent).getContentAsString())
-			.contains("hx-get=\"/reviews/follow-up?ticket=" + id + "\"");
-		String panel = send(get("/reviews/follow-up").param("ticket", String.valueOf(id)).header("HX-Request", "true"),
-				this.agent)
-			.getContentAsString();
-		assertThat(panel).doesNotContain("<html").contains("Set the follow-up", "followUp-specialist");
+		String ticketPage = send(get("/tickets/" + id), this.agent).getContentAsString();
+		assertThat(ticketPage).as("the panel comes with the ticket page, not loaded after it")
+			.contains("id=\"follow-up\"", "Set the follow-up", "followUp-specialist")
+			.doesNotContain("hx-get=\"/reviews/follow-up");
+
+		// a follow-up refused from the ticket page comes back on the ticket page, 400
+		MockHttpServletResponse refused = send(post("/reviews/follow-ups").param("ticket", String.valueOf(id))
+			.param("nextAction", " ")
+			.param("dueDay", "22")
+			.param("dueMonth", "7")
+			.param("dueYear", "2025"), this.agent);
+		assertThat(refused.getStatus()).isEqualTo(400);
+		String refusedPage = refused.getContentAsString();
+		assertThat(title(refusedPage)).startsWith("Error: #" + id);
+		assertThat(errorNextTo(refusedPage, "followUp-nextAction")).isEqualTo("Error: Enter the next action");
+		assertThat(summaryLinks(refusedPage)).containsKeys("followUp-nextAction");
 		assertThat(title(
 				send(get("/reviews/follow-up").param("ticket", String.valueOf(id)), this.agent).getContentAsString()))
 			.startsWith("Follow-up for #" + id);
