@@ -74,7 +74,10 @@ class RotaPagesTest {
 
 		MockHttpServletResponse strip = send(get("/rotas/now"), this.agent);
 		assertThat(strip.getStatus()).isEqualTo(200);
-		assertThat(strip.getContentAsString()).contains("app-onduty", "First-line support");
+		assertThat(strip.getContentAsString()).contains("app-onduty", "First line:", "On call:", "All rotas");
+		assertThat(strip.getContentAsString().split("<a ", -1))
+			.as("one link, to the rotas: an engineer on no rota is shown no one's handovers")
+			.hasSize(2);
 
 		Person requester = this.data.requester(this.data.client());
 		assertThat(send(get("/rotas"), requester).getStatus()).isEqualTo(403);
