@@ -195,8 +195,9 @@ public class Handovers {
 		Instant before = due.minusSeconds(60);
 		Instant after = due.plusSeconds(60);
 		Set<Long> leaving = personIds(
-				(kind == Kind.MORNING) ? rota.shiftsAt(before) : firstLineShifts(everyRota, before));
-		Set<Long> coming = personIds((kind == Kind.MORNING) ? firstLineShifts(everyRota, after) : rota.shiftsAt(after));
+				(kind == Kind.MORNING) ? rota.shiftsAt(before) : firstLineShifts(everyRota, rota, before));
+		Set<Long> coming = personIds(
+				(kind == Kind.MORNING) ? firstLineShifts(everyRota, rota, after) : rota.shiftsAt(after));
 		if (status == Status.UNACKNOWLEDGED) {
 			Set<Long> readers = coming.isEmpty() ? leaving : coming;
 			return readers.contains(viewer.id()) && (written == null || written.writerId() != viewer.id());
@@ -210,13 +211,17 @@ public class Handovers {
 		return ids;
 	}
 
-	private static List<Shift> firstLineShifts(List<Rota> everyRota, Instant at) {
+	/**
+	 * The day team of an on-call rota at an instant: who is on the first-line rotas that
+	 * keep its calendar's hours, or on every first-line rota when none does.
+	 */
+	private static List<Shift> firstLineShifts(List<Rota> everyRota, Rota onCall, Instant at) {
+		List<Rota> firstLine = everyRota.stream().filter((r) -> r.duty() == RotaDuty.FIRST_LINE).toList();
+		List<Rota> sameHours = firstLine.stream()
+			.filter((r) -> r.calendarId() != null && r.calendarId().equals(onCall.calendarId()))
+			.toList();
 		List<Shift> shifts = new ArrayList<>();
-		for (Rota rota : everyRota) {
-			if (rota.duty() == RotaDuty.FIRST_LINE) {
-				shifts.addAll(rota.shiftsAt(at));
-			}
-		}
+		(sameHours.isEmpty() ? firstLine : sameHours).forEach((r) -> shifts.addAll(r.shiftsAt(at)));
 		return shifts;
 	}
 
@@ -310,8 +315,8 @@ public class Handovers {
 		Stored stored = stored(rota.id(), kind, day);
 		Instant now = this.clock.instant();
 		String leaving = (kind == Kind.MORNING) ? names(rota.shiftsAt(due.minusSeconds(60)))
-				: firstLineNames(everyRota, due.minusSeconds(60));
-		String coming = (kind == Kind.MORNING) ? firstLineNames(everyRota, due.plusSeconds(60))
+				: firstLineNames(everyRota, rota, due.minusSeconds(60));
+		String coming = (kind == Kind.MORNING) ? firstLineNames(everyRota, rota, due.plusSeconds(60))
 				: names(rota.shiftsAt(due.plusSeconds(60)));
 		Status status = status(stored, due, now);
 		if (stored != null) {
@@ -421,8 +426,8 @@ public class Handovers {
 				ids.stream().map((id) -> people.containsKey(id) ? people.get(id).name() : "#" + id).toList());
 	}
 
-	private String firstLineNames(List<Rota> everyRota, Instant at) {
-		return names(firstLineShifts(everyRota, at));
+	private String firstLineNames(List<Rota> everyRota, Rota onCall, Instant at) {
+		return names(firstLineShifts(everyRota, onCall, at));
 	}
 
 	private record Stored(long id, Instant from, Instant to, String summary, String notes, String writtenBy,

@@ -43,6 +43,18 @@ public record OnDutyNow(List<OnDuty> rotas, List<Handover> handovers) {
 	 */
 	public record Duty(List<String> names, boolean working) {
 
+		/** How many names the strip shows: it stays one line; the rotas page has all. */
+		static final int SHOWN = 3;
+
+		public List<String> shown() {
+			return this.names.subList(0, Math.min(SHOWN, this.names.size()));
+		}
+
+		/** How many more are on than {@link #shown()} names. */
+		public int more() {
+			return Math.max(0, this.names.size() - SHOWN);
+		}
+
 	}
 
 }

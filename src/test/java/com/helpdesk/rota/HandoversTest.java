@@ -61,14 +61,18 @@ class HandoversTest {
 
 	long rota;
 
+	long calendar;
+
 	@BeforeEach
 	void setUp() {
 		this.ann = this.data.agent();
 		this.bob = this.data.agent();
-		long calendar = this.rotaFixture.teamHours();
-		this.rota = this.rotas.create(new RotaCommand(TestData.unique("On call"), RotaTemplate.OUT_OF_HOURS,
-				RotaDuty.ON_CALL, "Europe/London", LocalDate.of(2027, 1, 6), LocalTime.of(10, 0), calendar, null, true,
-				false, List.of(new PositionCommand("On call", 1, 1, 0, List.of(this.ann.id(), this.bob.id())))), null);
+		this.calendar = this.rotaFixture.teamHours();
+		this.rota = this.rotas.create(
+				new RotaCommand(TestData.unique("On call"), RotaTemplate.OUT_OF_HOURS, RotaDuty.ON_CALL,
+						"Europe/London", LocalDate.of(2027, 1, 6), LocalTime.of(10, 0), this.calendar, null, true,
+						false, List.of(new PositionCommand("On call", 1, 1, 0, List.of(this.ann.id(), this.bob.id())))),
+				null);
 	}
 
 	@AfterEach
@@ -141,11 +145,15 @@ class HandoversTest {
 	void theStripShowsAHandoverOnlyToThoseHandingOverTakingOverAndManagers() {
 		Person carl = this.data.agent();
 		Person dave = this.data.agent();
+		Person erin = this.data.agent();
 		Person manager = this.data.person(com.helpdesk.directory.Role.MANAGER, null);
+		this.rotas.create(new RotaCommand(TestData.unique("Day team"), RotaTemplate.WEEKLY_PAIR, RotaDuty.FIRST_LINE,
+				"Europe/London", LocalDate.of(2027, 1, 6), LocalTime.of(10, 0), this.calendar, null, false, false,
+				List.of(new PositionCommand("Support", 1, 1, 0, List.of(carl.id())))), null);
 		this.rotas.create(
-				new RotaCommand(TestData.unique("Day team"), RotaTemplate.WEEKLY_PAIR, RotaDuty.FIRST_LINE,
+				new RotaCommand(TestData.unique("Other team"), RotaTemplate.WEEKLY_PAIR, RotaDuty.FIRST_LINE,
 						"Europe/London", LocalDate.of(2027, 1, 6), LocalTime.of(10, 0), this.rotaFixture.teamHours(),
-						null, false, false, List.of(new PositionCommand("Support", 1, 1, 0, List.of(carl.id())))),
+						null, false, false, List.of(new PositionCommand("Support", 1, 1, 0, List.of(erin.id())))),
 				null);
 		this.clock.set(london("2027-01-11T09:45"));
 		LocalDate monday = LocalDate.of(2027, 1, 11);
@@ -155,6 +163,7 @@ class HandoversTest {
 		assertThat(mine(carl)).containsExactly(Status.DUE);
 		assertThat(mine(manager)).containsExactly(Status.DUE);
 		assertThat(mine(dave)).as("not on either side").isEmpty();
+		assertThat(mine(erin)).as("first line of other hours: another team's").isEmpty();
 		assertThat(mine(this.bob)).as("on call another week").isEmpty();
 		assertThat(this.handovers.onDutyNow(dave).rotas()).anyMatch((r) -> r.rotaId() == this.rota);
 
