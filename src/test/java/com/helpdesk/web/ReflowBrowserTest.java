@@ -158,7 +158,8 @@ class ReflowBrowserTest {
 			JavascriptExecutor js = (JavascriptExecutor) browser.driver();
 			List<?> focused = (List<?>) js.executeScript("var a = document.querySelector('.app-header__service');"
 					+ " a.focus(); var s = getComputedStyle(a); return [s.color, s.backgroundColor];");
-			assertThat(focused).containsExactly("rgb(11, 12, 12)", "rgb(255, 221, 0)");
+			assertThat(focused.stream().map(String::valueOf).toList()).containsExactly("rgb(11, 12, 12)",
+					"rgb(255, 221, 0)");
 			List<?> heights = (List<?>) js.executeScript("return Array.from(document.querySelectorAll("
 					+ "'.app-plan__details > summary')).map(function (s) { return s.getBoundingClientRect().height; });");
 			assertThat(heights).isNotEmpty()
@@ -178,8 +179,19 @@ class ReflowBrowserTest {
 		return values.stream().map((v) -> ((Number) v).longValue()).toArray();
 	}
 
+	/**
+	 * Pages whose layout changes most on a phone: checked with axe-core at 320 px too.
+	 */
+	private static final List<String> CHECKED_NARROW = List.of("/tickets", "/rotas/mine", "/admin/users",
+			"/rotas/handovers", "/notifications", "/dashboard/sla", "/requests");
+
+	private final java.util.Set<String> checkedNarrow = new java.util.HashSet<>();
+
 	private void visit(Browser browser, int width, String who, String path, List<String> tooWide) {
 		browser.open(path);
+		if (width == 320 && CHECKED_NARROW.contains(path) && this.checkedNarrow.add(path)) {
+			browser.checkAccessibility(path + " at 320 px");
+		}
 		Object widths = ((JavascriptExecutor) browser.driver())
 			.executeScript("var d = document.documentElement; var wide = [];"
 					+ " document.querySelectorAll('body *').forEach(function (e) {"
