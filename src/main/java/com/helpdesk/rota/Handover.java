@@ -10,10 +10,19 @@ import java.time.LocalDate;
  * @param id {@code null} while not written
  * @param from who should write it (the people going off duty)
  * @param to who should read and acknowledge it (the people coming on)
+ * @param writerId who wrote it, {@code null} while not written
  */
 public record Handover(Long id, long rotaId, String rotaName, Kind kind, LocalDate businessDate, Instant dueAt,
 		Instant periodFrom, Instant periodTo, String from, String to, String summary, String notes, String writtenBy,
-		Instant writtenAt, String acknowledgedBy, Instant acknowledgedAt, Status status) {
+		Instant writtenAt, String acknowledgedBy, Instant acknowledgedAt, Status status, Long writerId) {
+
+	/**
+	 * Whether this person may acknowledge it: it is written, not yet acknowledged, and
+	 * they did not write it.
+	 */
+	public boolean acknowledgeableBy(long personId) {
+		return this.id != null && this.acknowledgedAt == null && this.writerId != null && this.writerId != personId;
+	}
 
 	public enum Kind {
 

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import com.helpdesk.calendar.BusinessCalendar;
 import com.helpdesk.calendar.Calendars;
 import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.Person;
+import com.helpdesk.directory.Role;
 import com.helpdesk.rota.Handover.Kind;
 import com.helpdesk.rota.Handover.Status;
 import com.helpdesk.shared.AuditLog;
@@ -121,12 +123,32 @@ public class Handovers {
 	 */
 	@Transactional(readOnly = true)
 	public List<Handover> needingAttention() {
+		return needingAttention(this.rotas.list(), new HashMap<>(), null);
+	}
+
+	/**
+	 * What the strip on every staff page shows: who every rota has on now, and the
+	 * handovers that need this person (those handing over, those taking over, and
+	 * managers). Rotas and calendars are read once for both.
+	 */
+	@Transactional(readOnly = true)
+	public OnDutyNow onDutyNow(Person viewer) {
+		List<Rota> everyRota = this.rotas.list();
+		Map<Long, BusinessCalendar> calendarsById = new HashMap<>();
+		List<OnDuty> onDuty = this.rotas.now(everyRota, calendarsById);
+		return new OnDutyNow(onDuty, needingAttention(everyRota, calendarsById, viewer));
+	}
+
+	/**
+	 * @param viewer only the handovers that concern this person; {@code null} for all
+	 */
+	private List<Handover> needingAttention(List<Rota> everyRota, Map<Long, BusinessCalendar> calendarsById,
+			Person viewer) {
 		Instant now = this.clock.instant();
 		Instant dayAgo = now.minus(Duration.ofHours(24));
-		Map<Long, BusinessCalendar> calendarsById = new HashMap<>();
 		List<Handover> found = new ArrayList<>();
 		Map<String, Stored> stored = null;
-		for (Rota rota : this.rotas.list()) {
+		for (Rota rota : everyRota) {
 			if (rota.duty() != RotaDuty.ON_CALL || rota.calendarId() == null) {
 				continue;
 			}
@@ -146,16 +168,61 @@ public class Handovers {
 					Instant due = window.get().due();
 					Stored written = stored.get(rota.id() + "/" + kind + "/" + day);
 					Status status = status(written, due, now);
-					if (status.needsAttention()) {
+					if (status.needsAttention()
+							&& (viewer == null || concerns(viewer, rota, everyRota, kind, due, status, written))) {
 						found.add(new Handover((written != null) ? written.id() : null, rota.id(), rota.name(), kind,
 								day, due, window.get().from(), due, null, null, null, null, null, null, null, null,
-								status));
+								status, (written != null) ? written.writerId() : null));
 					}
 				}
 			}
 		}
 		found.sort(Comparator.comparing(Handover::dueAt).reversed());
 		return found;
+	}
+
+	/**
+	 * Whether a handover needing attention is this person's business: managers see every
+	 * one; one to write concerns the people going off duty and those coming on; one to
+	 * acknowledge concerns those coming on (else the writer's colleagues), never its
+	 * writer.
+	 */
+	private static boolean concerns(Person viewer, Rota rota, List<Rota> everyRota, Kind kind, Instant due,
+			Status status, Stored written) {
+		if (viewer.role() == Role.MANAGER || viewer.role() == Role.ADMIN) {
+			return true;
+		}
+		Instant before = due.minusSeconds(60);
+		Instant after = due.plusSeconds(60);
+		Set<Long> leaving = personIds(
+				(kind == Kind.MORNING) ? rota.shiftsAt(before) : firstLineShifts(everyRota, rota, before));
+		Set<Long> coming = personIds(
+				(kind == Kind.MORNING) ? firstLineShifts(everyRota, rota, after) : rota.shiftsAt(after));
+		if (status == Status.UNACKNOWLEDGED) {
+			Set<Long> readers = coming.isEmpty() ? leaving : coming;
+			return readers.contains(viewer.id()) && (written == null || written.writerId() != viewer.id());
+		}
+		return leaving.contains(viewer.id()) || coming.contains(viewer.id());
+	}
+
+	private static Set<Long> personIds(List<Shift> shifts) {
+		Set<Long> ids = new HashSet<>();
+		shifts.forEach((s) -> ids.add(s.personId()));
+		return ids;
+	}
+
+	/**
+	 * The day team of an on-call rota at an instant: who is on the first-line rotas that
+	 * keep its calendar's hours, or on every first-line rota when none does.
+	 */
+	private static List<Shift> firstLineShifts(List<Rota> everyRota, Rota onCall, Instant at) {
+		List<Rota> firstLine = everyRota.stream().filter((r) -> r.duty() == RotaDuty.FIRST_LINE).toList();
+		List<Rota> sameHours = firstLine.stream()
+			.filter((r) -> r.calendarId() != null && r.calendarId().equals(onCall.calendarId()))
+			.toList();
+		List<Shift> shifts = new ArrayList<>();
+		(sameHours.isEmpty() ? firstLine : sameHours).forEach((r) -> shifts.addAll(r.shiftsAt(at)));
+		return shifts;
 	}
 
 	/**
@@ -248,19 +315,19 @@ public class Handovers {
 		Stored stored = stored(rota.id(), kind, day);
 		Instant now = this.clock.instant();
 		String leaving = (kind == Kind.MORNING) ? names(rota.shiftsAt(due.minusSeconds(60)))
-				: firstLineNames(everyRota, due.minusSeconds(60));
-		String coming = (kind == Kind.MORNING) ? firstLineNames(everyRota, due.plusSeconds(60))
+				: firstLineNames(everyRota, rota, due.minusSeconds(60));
+		String coming = (kind == Kind.MORNING) ? firstLineNames(everyRota, rota, due.plusSeconds(60))
 				: names(rota.shiftsAt(due.plusSeconds(60)));
 		Status status = status(stored, due, now);
 		if (stored != null) {
 			return Optional.of(new Handover(stored.id(), rota.id(), rota.name(), kind, day, due, stored.from(),
 					stored.to(), leaving, coming, stored.summary(), stored.notes(), stored.writtenBy(),
-					stored.writtenAt(), stored.acknowledgedBy(), stored.acknowledgedAt(), status));
+					stored.writtenAt(), stored.acknowledgedBy(), stored.acknowledgedAt(), status, stored.writerId()));
 		}
 		String summary = status == Status.UPCOMING ? ""
 				: summary(rota, from, (now.isBefore(to) ? now : to), calendar.zone());
 		return Optional.of(new Handover(null, rota.id(), rota.name(), kind, day, due, from, to, leaving, coming,
-				summary, null, null, null, null, null, status));
+				summary, null, null, null, null, null, status, null));
 	}
 
 	/**
@@ -359,18 +426,12 @@ public class Handovers {
 				ids.stream().map((id) -> people.containsKey(id) ? people.get(id).name() : "#" + id).toList());
 	}
 
-	private String firstLineNames(List<Rota> everyRota, Instant at) {
-		List<Shift> shifts = new ArrayList<>();
-		for (Rota rota : everyRota) {
-			if (rota.duty() == RotaDuty.FIRST_LINE) {
-				shifts.addAll(rota.shiftsAt(at));
-			}
-		}
-		return names(shifts);
+	private String firstLineNames(List<Rota> everyRota, Rota onCall, Instant at) {
+		return names(firstLineShifts(everyRota, onCall, at));
 	}
 
 	private record Stored(long id, Instant from, Instant to, String summary, String notes, String writtenBy,
-			Instant writtenAt, String acknowledgedBy, Instant acknowledgedAt) {
+			Instant writtenAt, String acknowledgedBy, Instant acknowledgedAt, Long writerId) {
 	}
 
 	/**
@@ -380,16 +441,18 @@ public class Handovers {
 	private Map<String, Stored> storedSince(LocalDate since) {
 		Map<String, Stored> found = new HashMap<>();
 		this.jdbc.sql("""
-				select h.id, h.rota_id, h.kind, h.business_date, h.period_from, h.period_to, h.acknowledged_at
+				select h.id, h.rota_id, h.kind, h.business_date, h.period_from, h.period_to, h.acknowledged_at,
+				       h.written_by
 				from handover h where h.business_date >= ?
 				""").param(since).query((rs) -> {
-			found.put(
-					rs.getLong("rota_id") + "/" + rs.getString("kind") + "/"
-							+ rs.getObject("business_date", LocalDate.class),
-					new Stored(rs.getLong("id"), rs.getTimestamp("period_from").toInstant(),
-							rs.getTimestamp("period_to").toInstant(), null, null, null, null, null,
-							(rs.getTimestamp("acknowledged_at") != null)
-									? rs.getTimestamp("acknowledged_at").toInstant() : null));
+			found
+				.put(rs.getLong("rota_id") + "/" + rs.getString("kind") + "/"
+						+ rs.getObject("business_date", LocalDate.class),
+						new Stored(rs.getLong("id"), rs.getTimestamp("period_from").toInstant(),
+								rs.getTimestamp("period_to").toInstant(), null, null, null, null, null,
+								(rs.getTimestamp("acknowledged_at") != null)
+										? rs.getTimestamp("acknowledged_at").toInstant() : null,
+								rs.getLong("written_by")));
 		});
 		return found;
 	}
@@ -397,7 +460,7 @@ public class Handovers {
 	private Stored stored(long rotaId, Kind kind, LocalDate day) {
 		return this.jdbc.sql("""
 				select h.id, h.period_from, h.period_to, h.summary, h.notes, w.name as writer, h.written_at,
-				       a.name as reader, h.acknowledged_at
+				       a.name as reader, h.acknowledged_at, h.written_by
 				from handover h join app_user w on w.id = h.written_by left join app_user a on a.id = h.acknowledged_by
 				where h.rota_id = ? and h.kind = ? and h.business_date = ?
 				""")
@@ -406,7 +469,8 @@ public class Handovers {
 					rs.getTimestamp("period_to").toInstant(), rs.getString("summary"), rs.getString("notes"),
 					rs.getString("writer"), rs.getTimestamp("written_at").toInstant(), rs.getString("reader"),
 					(rs.getTimestamp("acknowledged_at") != null) ? rs.getTimestamp("acknowledged_at").toInstant()
-							: null))
+							: null,
+					rs.getLong("written_by")))
 			.optional()
 			.orElse(null);
 	}

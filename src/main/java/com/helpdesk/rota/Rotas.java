@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.helpdesk.calendar.BusinessCalendar;
 import com.helpdesk.calendar.Calendars;
 import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.Person;
@@ -298,19 +299,26 @@ public class Rotas {
 	 */
 	@Transactional(readOnly = true)
 	public List<OnDuty> now() {
+		return now(this.store.all(), new HashMap<>());
+	}
+
+	/**
+	 * Who these rotas have on now, first-line rotas first; calendars already read are
+	 * taken from {@code calendarsById}, and those read here are added to it.
+	 */
+	@Transactional(readOnly = true)
+	public List<OnDuty> now(List<Rota> rotas, Map<Long, BusinessCalendar> calendarsById) {
 		Instant now = this.clock.instant();
-		List<Rota> rotas = this.store.all();
 		Map<Long, List<Shift>> onNow = new java.util.LinkedHashMap<>();
 		rotas.forEach((rota) -> onNow.put(rota.id(), rota.shiftsAt(now)));
 		Map<Long, Person> people = this.directory
 			.peopleById(personIds(onNow.values().stream().flatMap(List::stream).toList()));
 		List<OnDuty> onDuty = new ArrayList<>();
-		// rotas often share a calendar: read each once
-		Map<Long, Boolean> open = new HashMap<>();
 		for (Rota rota : rotas) {
 			List<ShiftView> views = onNow.get(rota.id()).stream().map((s) -> view(rota, s, people)).toList();
-			boolean working = working(rota, (id) -> open.computeIfAbsent(id,
-					(calendarId) -> this.calendars.businessCalendar(calendarId).isOpen(now)));
+			// rotas often share a calendar: each is read once
+			boolean working = working(rota,
+					(id) -> calendarsById.computeIfAbsent(id, this.calendars::businessCalendar).isOpen(now));
 			onDuty.add(new OnDuty(rota.id(), rota.name(), rota.duty(), working, views));
 		}
 		onDuty.sort(Comparator.comparing(OnDuty::duty));

@@ -28,9 +28,11 @@ import static com.helpdesk.browser.BrowserTestSupport.flash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Monday 09:45: the on-call engineer sees the morning handover is due on every page,
- * writes it from the weekend's summary (forgetting the notes at first), and the day
- * engineer, seeing it unacknowledged, reads and acknowledges it.
+ * Monday 09:45: the on-call engineer sees the morning handover is due on every page (a
+ * colleague on neither side does not), writes it from the weekend's summary (forgetting
+ * the notes at first) whose ticket numbers link to the tickets, is not offered to
+ * acknowledge it, and the day engineer, seeing it unacknowledged, reads and acknowledges
+ * it.
  */
 @IntegrationTest
 class HandoverBrowserTest {
@@ -52,6 +54,9 @@ class HandoverBrowserTest {
 
 	@Autowired
 	MovableClock clock;
+
+	@Autowired
+	com.helpdesk.ticket.TicketService tickets;
 
 	Browser browser;
 
@@ -78,10 +83,23 @@ class HandoverBrowserTest {
 						LocalDate.of(2027, 1, 6), LocalTime.of(10, 0), calendar, null, true, false,
 						List.of(new PositionCommand("On call", 1, 1, 0, List.of(onCall.id(), dayEngineer.id())))),
 				null);
+		this.rotas.create(new RotaCommand(TestData.unique("Handover day team"), RotaTemplate.WEEKLY_PAIR,
+				RotaDuty.FIRST_LINE, "Europe/London", LocalDate.of(2027, 1, 6), LocalTime.of(10, 0), calendar, null,
+				false, false, List.of(new PositionCommand("Support", 1, 1, 0, List.of(dayEngineer.id())))), null);
+		Person bystander = this.data.agent();
+		this.clock.set(LocalDateTime.parse("2027-01-09T03:00").atZone(ZoneId.of("Europe/London")).toInstant());
+		String weekend = TestData.unique("Weekend outage");
+		long raised = this.tickets.create(this.data.requester(this.data.client()), TestData.question(weekend),
+				List.of());
 		this.clock.set(LocalDateTime.parse("2027-01-11T09:45").atZone(ZoneId.of("Europe/London")).toInstant());
 		By strip = By.xpath("//p[contains(@class,'app-onduty__handover')]/a[contains(., '" + rota + "')]");
 
 		Browser browser = this.browser;
+		browser.signIn(bystander.email(), TestData.PASSWORD);
+		assertThat(browser.find(By.cssSelector(".app-onduty")).getText()).contains("First line:", "On call:");
+		assertThat(browser.findAll(strip)).as("a handover is shown only to the people it concerns").isEmpty();
+		browser.signOut();
+
 		browser.signIn(onCall.email(), TestData.PASSWORD);
 		assertThat(browser.find(strip).getText()).startsWith("Morning: on call to the day team").endsWith("Due now");
 		browser.clickAndWaitForNewPage(browser.find(strip));
@@ -97,7 +115,17 @@ class HandoverBrowserTest {
 		browser.clickButton("Write the handover");
 		assertThat(flash(browser)).startsWith("Handover written.");
 		assertThat(browser.find(By.id("handover-status")).getText()).isEqualTo("Not acknowledged");
+		assertThat(browser.findAll(By.xpath("//button[normalize-space()='Acknowledge']")))
+			.as("the writer is not offered to acknowledge their own handover")
+			.isEmpty();
+		assertThat(browser.find(By.id("acknowledge-rule")).getText()).contains("Waiting for someone coming on");
+		assertThat(browser.find(By.cssSelector("#handover-summary a[href='/tickets/" + raised + "']")).getText())
+			.isEqualTo("#" + raised);
 		browser.checkPage("handover-02-written");
+		browser.signOut();
+
+		browser.signIn(onCall.email(), TestData.PASSWORD);
+		assertThat(browser.findAll(strip)).as("written: nothing more for the writer to do").isEmpty();
 		browser.signOut();
 
 		browser.signIn(dayEngineer.email(), TestData.PASSWORD);

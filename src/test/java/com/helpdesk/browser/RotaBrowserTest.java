@@ -110,9 +110,9 @@ class RotaBrowserTest {
 		Person engineer = this.data.agent();
 		browser.signIn(engineer.email(), TestData.PASSWORD);
 
-		// who is on now, under the navigation of every staff page
+		// who is on now, under the header of every staff page
 		WebElement strip = browser.find(By.cssSelector(".app-onduty"));
-		assertThat(strip.getText()).contains("First-line support", "Out-of-hours on call");
+		assertThat(strip.getText()).contains("First line:", "On call:", "All rotas");
 		browser.clickLink("Rotas");
 		assertThat(browser.heading()).isEqualTo("Rotas");
 		assertThat(browser.text()).contains("On now", "Platform experts pairs", "Cloud platform sub-team");
@@ -229,9 +229,9 @@ class RotaBrowserTest {
 	}
 
 	private static void typeDate(Browser browser, String field, java.time.LocalDate date) {
-		browser.type(By.id(field), String.valueOf(date.getDayOfMonth()));
-		browser.type(By.id(field + "Month"), String.valueOf(date.getMonthValue()));
-		browser.type(By.id(field + "Year"), String.valueOf(date.getYear()));
+		browser.type(By.name(field + "Day"), String.valueOf(date.getDayOfMonth()));
+		browser.type(By.name(field + "Month"), String.valueOf(date.getMonthValue()));
+		browser.type(By.name(field + "Year"), String.valueOf(date.getYear()));
 	}
 
 	private static By turn(Person person) {

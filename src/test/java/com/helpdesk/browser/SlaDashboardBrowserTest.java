@@ -108,9 +108,8 @@ class SlaDashboardBrowserTest {
 		assertThat(browser.heading()).isEqualTo("Service levels");
 		assertThat(browser.title()).startsWith("Service levels");
 		LocalDate today = LocalDate.now(SlaHistory.LONDON);
-		assertThat(browser.find(By.id("to")).getAttribute("value")).isEqualTo(today.toString());
-		assertThat(browser.find(By.id("from")).getAttribute("value"))
-			.isEqualTo(today.minusWeeks(4).plusDays(1).toString());
+		assertThat(date(browser, "to")).isEqualTo(today);
+		assertThat(date(browser, "from")).isEqualTo(today.minusWeeks(4).plusDays(1));
 		assertThat(browser.text())
 			.contains("From " + PAGE_DATE.format(today.minusWeeks(4).plusDays(1)) + " to " + PAGE_DATE.format(today));
 
@@ -162,17 +161,28 @@ class SlaDashboardBrowserTest {
 		assertThat(breaches.get(1).get("met at")).isEqualTo(CSV_TIME.format(history.firstDay().atTime(16, 0)));
 
 		// 5. A date that is not one: the error summary, and a 400
-		browser.type(By.id("from"), "2026-02-30");
+		browser.type(By.name("fromDay"), "30");
+		browser.type(By.name("fromMonth"), "2");
+		browser.type(By.name("fromYear"), "2026");
 		browser.clickButton("Apply filters");
 		assertThat(browser.title()).startsWith("Error: Service levels");
 		WebElement summary = browser.find(By.cssSelector(".govuk-error-summary"));
-		assertThat(summary.getText()).contains("There is a problem").contains("Enter a date like 2026-11-01");
-		assertThat(summary.findElement(By.linkText("Enter a date like 2026-11-01")).getAttribute("href"))
+		assertThat(summary.getText()).contains("There is a problem").contains("The start date must be a real date");
+		assertThat(summary.findElement(By.linkText("The start date must be a real date")).getAttribute("href"))
 			.endsWith("#from");
-		assertThat(browser.find(By.id("from-error")).getText()).contains("Enter a date like 2026-11-01");
-		assertThat(browser.find(By.id("from")).getAttribute("value")).as("what was typed is kept")
-			.isEqualTo("2026-02-30");
-		assertThat(browser.find(By.id("from")).getAttribute("aria-describedby")).contains("from-error");
+		assertThat(browser.find(By.id("from-error")).getText()).contains("The start date must be a real date");
+		assertThat(browser.find(By.name("fromDay")).getAttribute("value")).as("what was typed is kept").isEqualTo("30");
+		assertThat(browser.findAll(By.cssSelector("input.govuk-input--error"))).as("all three boxes").hasSize(3);
+		assertThat(browser.find(By.cssSelector("fieldset[aria-describedby~='from-error']"))).isNotNull();
+		// a year left out: only the year is highlighted, and the summary leads to it
+		browser.type(By.name("fromDay"), "2");
+		browser.find(By.name("fromYear")).clear();
+		browser.clickButton("Apply filters");
+		assertThat(browser.find(By.id("from-error")).getText()).contains("The start date must include a year");
+		assertThat(browser.findAll(By.cssSelector("input.govuk-input--error")))
+			.extracting((e) -> e.getAttribute("name"))
+			.containsExactly("fromYear");
+		assertThat(browser.find(By.id("from")).getAttribute("name")).isEqualTo("fromYear");
 		assertThat(browser.findAll(By.linkText("Download as CSV"))).as("no figures for a period that is not one")
 			.isEmpty();
 		assertThat(this.browser.fetch(browser.url()).statusCode()).isEqualTo(400);
@@ -349,6 +359,13 @@ class SlaDashboardBrowserTest {
 		return Long.parseLong(href.substring(href.lastIndexOf('/') + 1));
 	}
 
+	/** The date shown in a GOV.UK date input's three boxes. */
+	static LocalDate date(Browser browser, String field) {
+		return LocalDate.of(Integer.parseInt(browser.find(By.name(field + "Year")).getAttribute("value")),
+				Integer.parseInt(browser.find(By.name(field + "Month")).getAttribute("value")),
+				Integer.parseInt(browser.find(By.name(field + "Day")).getAttribute("value")));
+	}
+
 	/**
 	 * Every section of the CSV against the page: the period's totals, each week, each
 	 * breach and what is at risk, in the same order.
@@ -362,8 +379,8 @@ class SlaDashboardBrowserTest {
 		Map<String, Card> cards = cards(browser);
 		List<Map<String, String>> period = SlaHistory.section(records, "period");
 		assertThat(period).extracting((r) -> r.get("metric")).containsExactlyElementsOf(cards.keySet());
-		String from = browser.find(By.id("from")).getAttribute("value");
-		String to = browser.find(By.id("to")).getAttribute("value");
+		String from = date(browser, "from").toString();
+		String to = date(browser, "to").toString();
 		for (Map<String, String> total : period) {
 			Card card = cards.get(total.get("metric"));
 			assertThat(total.get("week")).isEqualTo(from + " to " + to);

@@ -109,8 +109,7 @@ class SwapBrowserTest {
 		browser.signIn(tom.email(), TestData.PASSWORD);
 		browser.open("/notifications");
 		assertThat(browser.text()).contains(priya.name() + " asks you to swap");
-		browser.clickAndWaitForNewPage(
-				browser.find(By.xpath("//button[contains(normalize-space(), 'asks you to swap')]")));
+		browser.clickAndWaitForNewPage(browser.find(By.xpath("//a[contains(normalize-space(), 'asks you to swap')]")));
 		assertThat(browser.path()).isEqualTo("/rotas/mine");
 		browser.clickButton("Accept " + priya.name() + " " + at(browser, priyas));
 		assertThat(flash(browser)).isEqualTo("Swap made: the rota shows it.");

@@ -61,14 +61,18 @@ class HandoversTest {
 
 	long rota;
 
+	long calendar;
+
 	@BeforeEach
 	void setUp() {
 		this.ann = this.data.agent();
 		this.bob = this.data.agent();
-		long calendar = this.rotaFixture.teamHours();
-		this.rota = this.rotas.create(new RotaCommand(TestData.unique("On call"), RotaTemplate.OUT_OF_HOURS,
-				RotaDuty.ON_CALL, "Europe/London", LocalDate.of(2027, 1, 6), LocalTime.of(10, 0), calendar, null, true,
-				false, List.of(new PositionCommand("On call", 1, 1, 0, List.of(this.ann.id(), this.bob.id())))), null);
+		this.calendar = this.rotaFixture.teamHours();
+		this.rota = this.rotas.create(
+				new RotaCommand(TestData.unique("On call"), RotaTemplate.OUT_OF_HOURS, RotaDuty.ON_CALL,
+						"Europe/London", LocalDate.of(2027, 1, 6), LocalTime.of(10, 0), this.calendar, null, true,
+						false, List.of(new PositionCommand("On call", 1, 1, 0, List.of(this.ann.id(), this.bob.id())))),
+				null);
 	}
 
 	@AfterEach
@@ -135,6 +139,52 @@ class HandoversTest {
 		assertThat(acknowledged.status()).isEqualTo(Status.ACKNOWLEDGED);
 		assertThat(acknowledged.acknowledgedBy()).isEqualTo(this.bob.name());
 		assertThat(this.handovers.needingAttention()).noneMatch((h) -> Long.valueOf(id).equals(h.id()));
+	}
+
+	@Test
+	void theStripShowsAHandoverOnlyToThoseHandingOverTakingOverAndManagers() {
+		Person carl = this.data.agent();
+		Person dave = this.data.agent();
+		Person erin = this.data.agent();
+		Person manager = this.data.person(com.helpdesk.directory.Role.MANAGER, null);
+		this.rotas.create(new RotaCommand(TestData.unique("Day team"), RotaTemplate.WEEKLY_PAIR, RotaDuty.FIRST_LINE,
+				"Europe/London", LocalDate.of(2027, 1, 6), LocalTime.of(10, 0), this.calendar, null, false, false,
+				List.of(new PositionCommand("Support", 1, 1, 0, List.of(carl.id())))), null);
+		this.rotas.create(
+				new RotaCommand(TestData.unique("Other team"), RotaTemplate.WEEKLY_PAIR, RotaDuty.FIRST_LINE,
+						"Europe/London", LocalDate.of(2027, 1, 6), LocalTime.of(10, 0), this.rotaFixture.teamHours(),
+						null, false, false, List.of(new PositionCommand("Support", 1, 1, 0, List.of(erin.id())))),
+				null);
+		this.clock.set(london("2027-01-11T09:45"));
+		LocalDate monday = LocalDate.of(2027, 1, 11);
+
+		// due: Ann hands over from on call, Carl takes over on first line
+		assertThat(mine(this.ann)).containsExactly(Status.DUE);
+		assertThat(mine(carl)).containsExactly(Status.DUE);
+		assertThat(mine(manager)).containsExactly(Status.DUE);
+		assertThat(mine(dave)).as("not on either side").isEmpty();
+		assertThat(mine(erin)).as("first line of other hours: another team's").isEmpty();
+		assertThat(mine(this.bob)).as("on call another week").isEmpty();
+		assertThat(this.handovers.onDutyNow(dave).rotas()).anyMatch((r) -> r.rotaId() == this.rota);
+
+		// written: only those taking over (and managers) are asked to acknowledge it
+		this.handovers.write(this.rota, Kind.MORNING, monday, "All quiet", this.ann);
+		assertThat(mine(this.ann)).isEmpty();
+		assertThat(mine(carl)).containsExactly(Status.UNACKNOWLEDGED);
+		assertThat(mine(manager)).containsExactly(Status.UNACKNOWLEDGED);
+		Handover written = this.handovers.get(this.rota, Kind.MORNING, monday);
+		assertThat(written.acknowledgeableBy(this.ann.id())).isFalse();
+		assertThat(written.acknowledgeableBy(carl.id())).isTrue();
+	}
+
+	/** The statuses of this test's rota's handovers that the strip shows this person. */
+	private List<Status> mine(Person viewer) {
+		return this.handovers.onDutyNow(viewer)
+			.handovers()
+			.stream()
+			.filter((h) -> h.rotaId() == this.rota)
+			.map(Handover::status)
+			.toList();
 	}
 
 }

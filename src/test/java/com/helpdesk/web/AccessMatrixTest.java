@@ -2,6 +2,7 @@ package com.helpdesk.web;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,13 +10,24 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import com.helpdesk.delivery.DeliveryRequests;
 import com.helpdesk.directory.Person;
 import com.helpdesk.directory.Role;
+import com.helpdesk.rota.RotaCommand;
+import com.helpdesk.rota.RotaCommand.PositionCommand;
+import com.helpdesk.rota.RotaDuty;
+import com.helpdesk.rota.RotaTemplate;
+import com.helpdesk.rota.Rotas;
+import com.helpdesk.shared.Priority;
 import com.helpdesk.security.HelpdeskUser;
+import com.helpdesk.support.DeliveryFixture;
 import com.helpdesk.support.IntegrationTest;
 import com.helpdesk.support.TestData;
 import com.helpdesk.ticket.AttachmentInfo;
 import com.helpdesk.ticket.NewAttachment;
+import com.helpdesk.ticket.NewTicket;
+import com.helpdesk.ticket.RequestDetails;
+import com.helpdesk.ticket.RequestType;
 import com.helpdesk.ticket.TicketQueries;
 import com.helpdesk.ticket.TicketService;
 import com.helpdesk.ticket.TicketView;
@@ -76,6 +88,15 @@ class AccessMatrixTest {
 
 	@Autowired
 	TicketQueries queries;
+
+	@Autowired
+	DeliveryFixture deliveryFixture;
+
+	@Autowired
+	DeliveryRequests deliveryRequests;
+
+	@Autowired
+	Rotas rotas;
 
 	Fixture fixture;
 
@@ -203,11 +224,28 @@ class AccessMatrixTest {
 			.everyone(FORBIDDEN)
 			.admin(OK));
 		rows.add(page("GET /admin/groups", (f) -> get("/admin/groups")).anonymous(LOGIN).everyone(FORBIDDEN).admin(OK));
+		rows.add(page("GET /admin/groups/{team}", (f) -> get("/admin/groups/" + f.team.groupId())).anonymous(LOGIN)
+			.everyone(FORBIDDEN)
+			.admin(OK));
+		rows.add(page("GET /admin/users/new", (f) -> get("/admin/users/new")).anonymous(LOGIN)
+			.everyone(FORBIDDEN)
+			.admin(OK));
+		rows.add(page("GET /admin/clients/{own}", (f) -> get("/admin/clients/" + f.own.clientId())).anonymous(LOGIN)
+			.everyone(FORBIDDEN)
+			.admin(OK));
 		// rotas: staff; the hours report: managers and administrators
 		rows.add(page("GET /rotas", (f) -> get("/rotas")).anonymous(LOGIN).requesters(FORBIDDEN).staff(OK));
 		rows.add(page("GET /rotas/now", (f) -> get("/rotas/now")).anonymous(LOGIN).requesters(FORBIDDEN).staff(OK));
 		rows.add(page("GET /rotas/mine", (f) -> get("/rotas/mine")).anonymous(LOGIN).requesters(FORBIDDEN).staff(OK));
 		rows.add(page("GET /rotas/handovers", (f) -> get("/rotas/handovers")).anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(OK));
+		rows.add(page("GET /rotas/{rota}", (f) -> get("/rotas/" + f.team.rotaId())).anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(OK));
+		rows.add(page("GET /rotas/handovers/{onCall}/morning/{monday}",
+				(f) -> get("/rotas/handovers/" + f.onCallRota + "/morning/2027-01-11"))
+			.anonymous(LOGIN)
 			.requesters(FORBIDDEN)
 			.staff(OK));
 		rows.add(page("GET /rotas/escalation?ticket={ticket}",
@@ -232,6 +270,14 @@ class AccessMatrixTest {
 		rows.add(page("GET /delivery/backlog", (f) -> get("/delivery/backlog")).anonymous(LOGIN)
 			.requesters(FORBIDDEN)
 			.staff(OK));
+		rows.add(page("GET /delivery/requests/{request}", (f) -> get("/delivery/requests/" + f.deliveryRequest))
+			.anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(OK));
+		rows.add(page("GET /delivery/teams/{team}/plan", (f) -> get("/delivery/teams/" + f.team.id() + "/plan"))
+			.anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(OK));
 		rows.add(page("GET /delivery/panel?ticket={ticket}",
 				(f) -> get("/delivery/panel").param("ticket", String.valueOf(f.ticket)))
 			.anonymous(LOGIN)
@@ -242,6 +288,18 @@ class AccessMatrixTest {
 			.requesters(FORBIDDEN)
 			.staff(NOT_FOUND));
 		rows.add(page("GET /admin/rotas", (f) -> get("/admin/rotas")).anonymous(LOGIN).everyone(FORBIDDEN).admin(OK));
+		rows.add(page("GET /admin/rotas/new", (f) -> get("/admin/rotas/new")).anonymous(LOGIN)
+			.everyone(FORBIDDEN)
+			.admin(OK));
+		rows.add(page("GET /admin/rotas/{rota}", (f) -> get("/admin/rotas/" + f.team.rotaId())).anonymous(LOGIN)
+			.everyone(FORBIDDEN)
+			.admin(OK));
+		rows.add(page("GET /admin/delivery", (f) -> get("/admin/delivery")).anonymous(LOGIN)
+			.everyone(FORBIDDEN)
+			.admin(OK));
+		rows.add(page("GET /admin/delivery/{team}", (f) -> get("/admin/delivery/" + f.team.id())).anonymous(LOGIN)
+			.everyone(FORBIDDEN)
+			.admin(OK));
 		// reviews and follow-ups: staff
 		rows.add(page("GET /reviews/daily", (f) -> get("/reviews/daily")).anonymous(LOGIN)
 			.requesters(FORBIDDEN)
@@ -508,6 +566,14 @@ class AccessMatrixTest {
 
 		final long internalAttachment;
 
+		/** A delivery team with its first-line rota, and a request in its intake. */
+		final DeliveryFixture.Team team;
+
+		final long deliveryRequest;
+
+		/** An on-call rota on the team's calendar, from Wednesday 6 January 2027. */
+		final long onCallRota;
+
 		Fixture() {
 			TestData data = AccessMatrixTest.this.data;
 			this.own = data.requester(data.client());
@@ -535,6 +601,18 @@ class AccessMatrixTest {
 				.map(AttachmentInfo::id)
 				.findFirst()
 				.orElseThrow();
+			this.team = AccessMatrixTest.this.deliveryFixture.team();
+			long deployment = AccessMatrixTest.this.tickets.create(this.team.requester(),
+					new NewTicket(RequestType.DEVELOPMENT_SUPPORT, "Matrix in-depth work", "Please help", "Docs",
+							Priority.NORMAL, new RequestDetails(null, null, null, null, null, null, null, "Helped",
+									null, null, null, null, null, null),
+							null),
+					List.of());
+			this.deliveryRequest = AccessMatrixTest.this.deliveryRequests.forTicket(deployment).orElseThrow().id();
+			this.onCallRota = AccessMatrixTest.this.rotas
+				.create(new RotaCommand(TestData.unique("Matrix on call"), RotaTemplate.OUT_OF_HOURS, RotaDuty.ON_CALL,
+						"Europe/London", DeliveryFixture.START, LocalTime.of(10, 0), this.team.calendarId(), null, true,
+						false, List.of(new PositionCommand("On call", 1, 1, 0, List.of(this.team.ann().id())))), null);
 		}
 
 		Person person(Who who) {

@@ -106,12 +106,10 @@ class DeliveryController {
 	String scope(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
 			@ModelAttribute("scope") ScopeForm form, BindingResult errors, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		String[] problem = new String[1];
-		var command = form.command(problem);
+		var command = form.command(errors, text("delivery.meeting.name"));
 		try {
 			if (command == null) {
-				throw new InvalidInputException(problem[0],
-						"estimateDays".equals(problem[0]) ? "delivery.estimate.invalid" : "delivery.meeting.invalid");
+				return scopeRefused(user, id, model, response);
 			}
 			this.requests.scope(user.person(), id, form.getVersion(), command);
 		}
@@ -123,13 +121,17 @@ class DeliveryController {
 		}
 		catch (InvalidInputException ex) {
 			reject(ex, errors);
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			DeliveryRequest request = this.requests.get(id);
-			model.addAttribute("decision", DecisionForm.at(request.version()));
-			return requestPage(user, request, model);
+			return scopeRefused(user, id, model, response);
 		}
 		redirect.addFlashAttribute("flash", text("delivery.scoped"));
 		return "redirect:/delivery/requests/" + id;
+	}
+
+	private String scopeRefused(HelpdeskUser user, long id, Model model, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		DeliveryRequest request = this.requests.get(id);
+		model.addAttribute("decision", DecisionForm.at(request.version()));
+		return requestPage(user, request, model);
 	}
 
 	@PostMapping("/delivery/requests/{id}/schedule")

@@ -9,10 +9,13 @@ import java.time.format.DateTimeParseException;
 
 import com.helpdesk.delivery.DeliveryRequest;
 import com.helpdesk.delivery.ScopeCommand;
+import com.helpdesk.shared.DateInput;
+
+import org.springframework.validation.Errors;
 
 /**
  * The scoping form: text as typed, parsed into a command; anything that does not parse is
- * refused next to its field.
+ * refused next to its field. The meeting's date is a GOV.UK date input.
  */
 public class ScopeForm {
 
@@ -22,7 +25,11 @@ public class ScopeForm {
 
 	private boolean meetingNeeded;
 
-	private String meetingDate;
+	private String meetingAtDay;
+
+	private String meetingAtMonth;
+
+	private String meetingAtYear;
 
 	private String meetingTime;
 
@@ -38,7 +45,10 @@ public class ScopeForm {
 		form.meetingNeeded = request.meetingNeeded();
 		if (request.meetingAt() != null) {
 			LocalDateTime at = LocalDateTime.ofInstant(request.meetingAt(), zone);
-			form.meetingDate = at.toLocalDate().toString();
+			DateInput date = DateInput.of(at.toLocalDate());
+			form.meetingAtDay = date.day();
+			form.meetingAtMonth = date.month();
+			form.meetingAtYear = date.year();
 			form.meetingTime = at.toLocalTime().toString();
 		}
 		form.dependencies = request.dependencies();
@@ -47,31 +57,37 @@ public class ScopeForm {
 	}
 
 	/**
-	 * The command, or {@code null} with the field that would not parse named in
-	 * {@code problem}.
+	 * The command, or {@code null} when something typed cannot be read: then it is in
+	 * {@code errors}, next to its field.
+	 * @param meetingName what the meeting's date is called in messages
 	 */
-	ScopeCommand command(String[] problem) {
+	ScopeCommand command(Errors errors, String meetingName) {
 		BigDecimal estimate = null;
 		if (this.estimateDays != null && !this.estimateDays.isBlank()) {
 			try {
 				estimate = new BigDecimal(this.estimateDays.strip());
 			}
 			catch (NumberFormatException ex) {
-				problem[0] = "estimateDays";
-				return null;
+				errors.rejectValue("estimateDays", "delivery.estimate.invalid");
 			}
 		}
 		LocalDateTime meetingAt = null;
-		if (this.meetingNeeded && this.meetingDate != null && !this.meetingDate.isBlank()) {
-			try {
-				LocalTime time = (this.meetingTime != null && !this.meetingTime.isBlank())
-						? LocalTime.parse(this.meetingTime.strip()) : LocalTime.of(10, 0);
-				meetingAt = LocalDate.parse(this.meetingDate.strip()).atTime(time);
+		DateInput date = new DateInput(this.meetingAtDay, this.meetingAtMonth, this.meetingAtYear);
+		if (this.meetingNeeded && !date.isBlank()) {
+			LocalDate day = date.readInto(errors, "meetingAt", meetingName);
+			LocalTime time = LocalTime.of(10, 0);
+			if (this.meetingTime != null && !this.meetingTime.isBlank()) {
+				try {
+					time = LocalTime.parse(this.meetingTime.strip().replace('.', ':'));
+				}
+				catch (DateTimeParseException ex) {
+					errors.rejectValue("meetingTime", "delivery.meeting.time.invalid");
+				}
 			}
-			catch (DateTimeParseException ex) {
-				problem[0] = "meetingAt";
-				return null;
-			}
+			meetingAt = (day != null) ? day.atTime(time) : null;
+		}
+		if (errors.hasErrors()) {
+			return null;
 		}
 		return new ScopeCommand(this.desiredOutcome, estimate, this.meetingNeeded, meetingAt, this.dependencies);
 	}
@@ -100,12 +116,28 @@ public class ScopeForm {
 		this.meetingNeeded = meetingNeeded;
 	}
 
-	public String getMeetingDate() {
-		return this.meetingDate;
+	public String getMeetingAtDay() {
+		return this.meetingAtDay;
 	}
 
-	public void setMeetingDate(String meetingDate) {
-		this.meetingDate = meetingDate;
+	public void setMeetingAtDay(String meetingAtDay) {
+		this.meetingAtDay = meetingAtDay;
+	}
+
+	public String getMeetingAtMonth() {
+		return this.meetingAtMonth;
+	}
+
+	public void setMeetingAtMonth(String meetingAtMonth) {
+		this.meetingAtMonth = meetingAtMonth;
+	}
+
+	public String getMeetingAtYear() {
+		return this.meetingAtYear;
+	}
+
+	public void setMeetingAtYear(String meetingAtYear) {
+		this.meetingAtYear = meetingAtYear;
 	}
 
 	public String getMeetingTime() {

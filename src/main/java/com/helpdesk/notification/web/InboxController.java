@@ -1,10 +1,17 @@
 package com.helpdesk.notification.web;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.helpdesk.notification.Inbox;
+import com.helpdesk.notification.InboxGroup;
 import com.helpdesk.notification.InboxItem;
 import com.helpdesk.security.HelpdeskUser;
+import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.ticket.TicketBrief;
+import com.helpdesk.ticket.TicketQueries;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,24 +24,43 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A person's notifications in the app: the list, and the unread count the header loads
- * (with htmx) after the page, so pages cost no extra query.
+ * A person's notifications in the app: the list, one entry per ticket named by its number
+ * and subject, and the unread count the header loads (with htmx) after the page, so pages
+ * cost no extra query.
  */
 @Controller
 class InboxController {
 
 	private final Inbox inbox;
 
-	InboxController(Inbox inbox) {
+	private final TicketQueries tickets;
+
+	InboxController(Inbox inbox, TicketQueries tickets) {
 		this.inbox = inbox;
+		this.tickets = tickets;
+	}
+
+	/**
+	 * One entry of the list: its notices, and the ticket they are about ({@code null} for
+	 * a notice about no ticket, or a ticket gone).
+	 */
+	record Entry(InboxGroup group, TicketBrief ticket) {
 	}
 
 	@GetMapping("/notifications")
 	String list(@AuthenticationPrincipal HelpdeskUser user, @RequestParam(required = false) Long before, Model model) {
-		List<InboxItem> items = this.inbox.items(user.id(), before);
-		boolean more = items.size() > Inbox.pageSize();
-		model.addAttribute("items", more ? items.subList(0, Inbox.pageSize()) : items);
-		model.addAttribute("next", more ? items.get(Inbox.pageSize() - 1).id() : null);
+		List<InboxGroup> groups = this.inbox.groups(user.id(), before);
+		boolean more = groups.size() > Inbox.pageSize();
+		List<InboxGroup> shown = more ? groups.subList(0, Inbox.pageSize()) : groups;
+		Map<Long, TicketBrief> briefs = this.tickets
+			.briefs(shown.stream().map(InboxGroup::ticketId).filter(java.util.Objects::nonNull).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(TicketBrief::id, Function.identity()));
+		model.addAttribute("entries",
+				shown.stream()
+					.map((g) -> new Entry(g, (g.ticketId() != null) ? briefs.get(g.ticketId()) : null))
+					.toList());
+		model.addAttribute("next", more ? shown.get(shown.size() - 1).latestId() : null);
 		model.addAttribute("paged", before != null);
 		return "notifications/list";
 	}
@@ -47,14 +73,28 @@ class InboxController {
 		return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(badge);
 	}
 
-	@PostMapping("/notifications/{id}/open")
-	String open(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
-			@RequestParam(required = false) Long ticket, @RequestParam(required = false) Boolean rota) {
-		this.inbox.read(user.id(), id);
-		if (ticket != null) {
-			return "redirect:/tickets/" + ticket;
+	/**
+	 * Follows a notice to what it is about, marking it (and the other notices of its
+	 * ticket) read: a link, so that it can open in a new tab.
+	 */
+	@GetMapping("/notifications/{id}/open")
+	String follow(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id) {
+		InboxItem item = this.inbox.item(user.id(), id);
+		if (item == null) {
+			throw new NotFoundException("notification", id);
 		}
-		return Boolean.TRUE.equals(rota) ? "redirect:/rotas/mine" : "redirect:/notifications";
+		if (item.ticketId() != null) {
+			this.inbox.readTicket(user.id(), item.ticketId());
+			return "redirect:" + (user.person().isRequester() ? "/requests/" : "/tickets/") + item.ticketId();
+		}
+		this.inbox.read(user.id(), id);
+		return (item.kind() != null && item.kind().startsWith("ROTA")) ? "redirect:/rotas/mine"
+				: "redirect:/notifications";
+	}
+
+	@PostMapping("/notifications/{id}/open")
+	String open(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id) {
+		return follow(user, id);
 	}
 
 	@PostMapping("/notifications/read")

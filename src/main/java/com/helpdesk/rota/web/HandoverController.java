@@ -45,8 +45,13 @@ class HandoverController {
 	}
 
 	@GetMapping("/rotas/handovers/{rota}/{kind}/{date}")
-	String show(@PathVariable long rota, @PathVariable String kind, @PathVariable String date, Model model) {
-		model.addAttribute("handover", this.handovers.get(rota, kind(kind), date(date)));
+	String show(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long rota, @PathVariable String kind,
+			@PathVariable String date, Model model) {
+		Handover handover = this.handovers.get(rota, kind(kind), date(date));
+		model.addAttribute("handover", handover);
+		model.addAttribute("summary", TicketNumbers.linked(handover.summary()));
+		model.addAttribute("notesLinked", TicketNumbers.linked(handover.notes()));
+		model.addAttribute("canAcknowledge", handover.acknowledgeableBy(user.id()));
 		return "rotas/handover";
 	}
 
@@ -63,16 +68,30 @@ class HandoverController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("notesError", text(ex.errors().get(0).messageKey()));
 			model.addAttribute("notes", notes);
-			return show(rota, kind, date, model);
+			return show(user, rota, kind, date, model);
 		}
 	}
 
 	@PostMapping("/rotas/handovers/{id}/acknowledge")
 	String acknowledge(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id, @RequestParam String back,
-			RedirectAttributes redirect) {
-		this.handovers.acknowledge(id, user.person());
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		boolean toHandover = back.matches("/rotas/handovers/\\d{1,18}/(morning|evening)/\\d{4}-\\d{2}-\\d{2}");
+		String[] path = back.split("/");
+		try {
+			this.handovers.acknowledge(id, user.person());
+		}
+		catch (InvalidInputException ex) {
+			if (!toHandover) {
+				throw ex;
+			}
+			// from a page opened before the button was hidden: the rule, next to the
+			// handover
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("acknowledgeError", text(ex.errors().get(0).messageKey()));
+			return show(user, Long.parseLong(path[3]), path[4], path[5], model);
+		}
 		redirect.addFlashAttribute("flash", text("rota.handover.acknowledgedFlash"));
-		return "redirect:" + (back.startsWith("/rotas/handovers/") ? back : "/rotas/handovers");
+		return "redirect:" + (toHandover ? back : "/rotas/handovers");
 	}
 
 	private static Kind kind(String kind) {

@@ -1,8 +1,6 @@
 package com.helpdesk.rota.web;
 
-import java.time.LocalDate;
-
-import org.springframework.validation.BindingResult;
+import com.helpdesk.shared.DateInput;
 
 /**
  * Days away as typed: two dates in three boxes each, and a note.
@@ -23,15 +21,12 @@ public class LeaveForm {
 
 	private String note;
 
-	LocalDate day(String day, String month, String year, BindingResult errors, String field, String key) {
-		try {
-			return LocalDate.of(Integer.parseInt(year.trim()), Integer.parseInt(month.trim()),
-					Integer.parseInt(day.trim()));
-		}
-		catch (RuntimeException ex) {
-			errors.rejectValue(field, key);
-			return null;
-		}
+	DateInput firstDay() {
+		return new DateInput(this.firstDayDay, this.firstDayMonth, this.firstDayYear);
+	}
+
+	DateInput lastDay() {
+		return new DateInput(this.lastDayDay, this.lastDayMonth, this.lastDayYear);
 	}
 
 	/** The dates are shown through their parts; these only carry their errors. */

@@ -18,6 +18,7 @@ import com.helpdesk.rota.Leaves;
 import com.helpdesk.rota.RotaFeeds;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import com.helpdesk.rota.Rota;
@@ -26,6 +27,7 @@ import com.helpdesk.rota.ShiftSwaps;
 import com.helpdesk.rota.ShiftView;
 import com.helpdesk.directory.Role;
 import com.helpdesk.security.HelpdeskUser;
+import com.helpdesk.shared.DateInput;
 import com.helpdesk.shared.InvalidInputException;
 
 import org.springframework.context.MessageSource;
@@ -86,9 +88,8 @@ class RotaController {
 	}
 
 	@GetMapping("/rotas/now")
-	String now(Model model) {
-		model.addAttribute("onDuty", this.rotas.now());
-		model.addAttribute("handovers", this.handovers.needingAttention());
+	String now(@AuthenticationPrincipal HelpdeskUser user, Model model) {
+		model.addAttribute("now", this.handovers.onDutyNow(user.person()));
 		return "rotas/now :: banner";
 	}
 
@@ -145,58 +146,68 @@ class RotaController {
 		model.addAttribute("month", shown);
 		if (!model.containsAttribute("cover")) {
 			model.addAttribute("cover",
-					new CoverInput(coverPosition, coverPerson, coverFor, coverStart, coverEnd, null));
+					CoverForm.suggested(coverPosition, coverPerson, coverFor, coverStart, coverEnd));
 			model.addAttribute("coverErrors", Map.of());
+			model.addAttribute("coverCodes", Map.of());
 		}
 		return "rotas/month";
 	}
 
 	@PostMapping("/rotas/{id}/covers")
 	String addCover(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
-			@RequestParam(required = false) Long positionId, @RequestParam(required = false) Long personId,
-			@RequestParam(required = false) Long coveredPersonId, @RequestParam(required = false) String start,
-			@RequestParam(required = false) String end, @RequestParam(required = false) String reason,
+			@org.springframework.web.bind.annotation.ModelAttribute("cover") CoverForm form,
 			@RequestParam(required = false) String month, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		Rota rota = this.rotas.get(id);
 		ZoneId zone = user.person().zone();
 		Map<String, String> errors = new LinkedHashMap<>();
-		Instant from = dateTime(start, zone, "start", errors);
-		Instant until = dateTime(end, zone, "end", errors);
-		long position = (positionId != null) ? positionId : rota.positions().get(0).id();
+		Map<String, String> codes = new LinkedHashMap<>();
+		Instant from = dateTime(form.start(), form.getStartTime(), zone, "start", errors, codes);
+		Instant until = dateTime(form.end(), form.getEndTime(), zone, "end", errors, codes);
+		long position = (form.getPositionId() != null) ? form.getPositionId() : rota.positions().get(0).id();
+		form.setPositionId(position);
 		try {
 			if (errors.isEmpty()) {
-				this.rotas.addCover(id, new CoverCommand(position, personId, coveredPersonId, from, until, reason),
-						user.person());
+				this.rotas.addCover(id, new CoverCommand(position, form.getPersonId(), form.getCoveredPersonId(), from,
+						until, form.getReason()), user.person());
 				redirect.addFlashAttribute("flash", text("rota.cover.added"));
 				return "redirect:/rotas/" + id + "?month=" + YearMonth.from(from.atZone(zone));
 			}
 		}
 		catch (InvalidInputException ex) {
-			ex.errors().forEach((e) -> errors.merge(e.field(), text(e.messageKey()), (a, b) -> a + " " + b));
+			ex.errors().forEach((e) -> {
+				errors.merge(e.field(), text(e.messageKey()), (a, b) -> a + " " + b);
+				codes.putIfAbsent(e.field(), e.messageKey());
+			});
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("coverErrors", errors);
-		model.addAttribute("cover", new CoverInput(position, personId, coveredPersonId, start, end, reason));
+		model.addAttribute("coverCodes", codes);
 		return month(user, id, month, null, null, null, null, null, model);
 	}
 
-	/** What was typed into the cover form, to show it again. */
-	record CoverInput(Long positionId, Long personId, Long coveredPersonId, String start, String end, String reason) {
-	}
-
-	private Instant dateTime(String text, ZoneId zone, String field, Map<String, String> errors) {
-		if (text == null || text.isBlank()) {
-			errors.put(field, text("rota.cover." + field + ".required"));
-			return null;
+	/**
+	 * When the cover starts or ends: a date in three boxes and a time, in the person's
+	 * zone; what is wrong goes to {@code errors} (text) and {@code codes} (message code),
+	 * the date's on {@code field}, the time's on {@code field + "Time"}.
+	 */
+	private Instant dateTime(DateInput date, String time, ZoneId zone, String field, Map<String, String> errors,
+			Map<String, String> codes) {
+		DateInput.Reading day = date.read();
+		if (!day.isValid()) {
+			String code = day.problem().code();
+			codes.put(field, code);
+			errors.put(field, text(code, DateInput.arguments(text("rota.cover." + field + ".name"))));
 		}
-		try {
-			return LocalDateTime.parse(text.trim().replace(' ', 'T')).atZone(zone).toInstant();
+		LocalTime at = CoverForm.time(time);
+		if (at == null) {
+			String key = (time == null || time.isBlank()) ? "rota.cover." + field + "Time.required"
+					: "rota.cover.time.invalid";
+			codes.put(field + "Time", key);
+			errors.put(field + "Time", text(key));
 		}
-		catch (DateTimeParseException ex) {
-			errors.put(field, text("rota.cover.dateTime.invalid"));
-			return null;
-		}
+		LocalDateTime local = CoverForm.at(day.date(), at);
+		return (local != null) ? local.atZone(zone).toInstant() : null;
 	}
 
 	@PostMapping("/rotas/leave")
@@ -204,10 +215,8 @@ class RotaController {
 			@org.springframework.web.bind.annotation.ModelAttribute("leaveForm") LeaveForm form,
 			org.springframework.validation.BindingResult errors, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		LocalDate first = form.day(form.getFirstDayDay(), form.getFirstDayMonth(), form.getFirstDayYear(), errors,
-				"firstDay", "rota.leave.firstDay.required");
-		LocalDate last = form.day(form.getLastDayDay(), form.getLastDayMonth(), form.getLastDayYear(), errors,
-				"lastDay", "rota.leave.lastDay.required");
+		LocalDate first = form.firstDay().readInto(errors, "firstDay", text("rota.leave.firstDay.name"));
+		LocalDate last = form.lastDay().readInto(errors, "lastDay", text("rota.leave.lastDay.name"));
 		try {
 			if (!errors.hasErrors()) {
 				this.leaves.add(user.person(), first, last, form.getNote());

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import java.util.Map;
 
 import com.helpdesk.directory.Directory;
 import com.helpdesk.security.HelpdeskUser;
+import com.helpdesk.shared.DateInput;
 import com.helpdesk.shared.Priority;
 import com.helpdesk.sla.SlaDashboard;
 import com.helpdesk.sla.SlaMetric;
@@ -52,17 +52,44 @@ class DashboardController {
 	}
 
 	/**
-	 * The dashboard's query string, as typed.
+	 * The dashboard's query string, as typed: the period's dates in three boxes each, or
+	 * as one parameter each ({@code from=2026-11-01}, as links and bookmarks have them).
 	 */
-	public record Params(String from, String to, Long client, Long plan, Priority priority, Long group, String type) {
+	public record Params(String from, String to, String fromDay, String fromMonth, String fromYear, String toDay,
+			String toMonth, String toYear, Long client, Long plan, Priority priority, Long group, String type) {
+
+		DateInput fromInput() {
+			return input(this.from, this.fromDay, this.fromMonth, this.fromYear);
+		}
+
+		DateInput toInput() {
+			return input(this.to, this.toDay, this.toMonth, this.toYear);
+		}
+
+		private static DateInput input(String text, String day, String month, String year) {
+			return (day == null && month == null && year == null) ? DateInput.ofText(text)
+					: new DateInput(day, month, year);
+		}
+
+	}
+
+	/**
+	 * An error of the form: its message code (which says which date boxes to highlight)
+	 * and its text.
+	 */
+	public record FieldProblem(String code, String message) {
 	}
 
 	@GetMapping("/dashboard/sla")
 	String show(@AuthenticationPrincipal HelpdeskUser user, @ModelAttribute("params") Params params, Model model,
 			HttpServletResponse response) {
-		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, FieldProblem> errors = new LinkedHashMap<>();
 		Filter filter = filter(user, params, errors);
 		model.addAttribute("errors", errors);
+		model.addAttribute("fromInput",
+				(filter != null && errors.isEmpty()) ? DateInput.of(filter.from()) : params.fromInput());
+		model.addAttribute("toInput",
+				(filter != null && errors.isEmpty()) ? DateInput.of(filter.to()) : params.toInput());
 		var choices = this.directory.choices();
 		model.addAttribute("clients", choices.clients());
 		model.addAttribute("plans", this.directory.plans());
@@ -88,7 +115,7 @@ class DashboardController {
 	@GetMapping(path = "/dashboard/sla.csv")
 	void csv(@AuthenticationPrincipal HelpdeskUser user, @ModelAttribute("params") Params params,
 			HttpServletResponse response) throws IOException {
-		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, FieldProblem> errors = new LinkedHashMap<>();
 		Filter filter = filter(user, params, errors);
 		if (!errors.isEmpty()) {
 			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
@@ -108,34 +135,43 @@ class DashboardController {
 	static final List<String> TYPES = List.of("BUG", "DEPLOYMENT", "DEVELOPMENT_SUPPORT", "QUESTION", "INCIDENT",
 			"ACCESS");
 
-	private Filter filter(HelpdeskUser user, Params params, Map<String, String> errors) {
+	private Filter filter(HelpdeskUser user, Params params, Map<String, FieldProblem> errors) {
 		Filter defaults = this.dashboard.defaultFilter(user.person().zone());
-		LocalDate from = date(params.from(), defaults.from(), "from", errors);
-		LocalDate to = date(params.to(), defaults.to(), "to", errors);
+		LocalDate from = date(params.fromInput(), defaults.from(), "from", "dashboard.from.name", errors);
+		LocalDate to = date(params.toInput(), defaults.to(), "to", "dashboard.to.name", errors);
 		if (errors.isEmpty() && from.isAfter(to)) {
-			errors.put("to", "dashboard.to.beforeFrom");
+			errors.put("to", problem("dashboard.to.beforeFrom"));
 		}
 		else if (errors.isEmpty() && from.plusDays(MAX_DAYS - 1).isBefore(to)) {
-			errors.put("to", "dashboard.range.tooLong");
+			errors.put("to", problem("dashboard.range.tooLong"));
 		}
 		if (params.type() != null && !params.type().isBlank() && !TYPES.contains(params.type())) {
-			errors.put("type", "errors.badValue");
+			errors.put("type", problem("errors.badValue"));
 		}
 		String type = (params.type() != null && !params.type().isBlank()) ? params.type() : null;
 		return new Filter(from, to, params.client(), params.plan(), params.priority(), params.group(), type);
 	}
 
-	private static LocalDate date(String text, LocalDate fallback, String field, Map<String, String> errors) {
-		if (text == null || text.isBlank()) {
+	/**
+	 * A date of the period; left out, the default one.
+	 */
+	private LocalDate date(DateInput input, LocalDate fallback, String field, String nameKey,
+			Map<String, FieldProblem> errors) {
+		if (input.isBlank()) {
 			return fallback;
 		}
-		try {
-			return LocalDate.parse(text.trim());
-		}
-		catch (DateTimeParseException ex) {
-			errors.put(field, "dashboard.date.invalid");
+		DateInput.Reading reading = input.read();
+		if (!reading.isValid()) {
+			String code = reading.problem().code();
+			Object[] arguments = DateInput.arguments(this.messages.getMessage(nameKey, null, Locale.UK));
+			errors.put(field, new FieldProblem(code, this.messages.getMessage(code, arguments, Locale.UK)));
 			return fallback;
 		}
+		return reading.date();
+	}
+
+	private FieldProblem problem(String key) {
+		return new FieldProblem(key, this.messages.getMessage(key, null, Locale.UK));
 	}
 
 	private static String csvQuery(Filter filter) {

@@ -74,7 +74,10 @@ class RotaPagesTest {
 
 		MockHttpServletResponse strip = send(get("/rotas/now"), this.agent);
 		assertThat(strip.getStatus()).isEqualTo(200);
-		assertThat(strip.getContentAsString()).contains("app-onduty", "First-line support");
+		assertThat(strip.getContentAsString()).contains("app-onduty", "First line:", "On call:", "All rotas");
+		assertThat(strip.getContentAsString().split("<a ", -1))
+			.as("one link, to the rotas: an engineer on no rota is shown no one's handovers")
+			.hasSize(2);
 
 		Person requester = this.data.requester(this.data.client());
 		assertThat(send(get("/rotas"), requester).getStatus()).isEqualTo(403);
@@ -278,6 +281,32 @@ class RotaPagesTest {
 			.param("positions[0].stintWeeks", "1")
 			.param("positions[0].everyWeeks", "1")
 			.param("positions[0].offsetWeeks", "0");
+	}
+
+	@Test
+	void aCoverIsTypedAsDatesInThreeBoxesAndTimesAndEachMistakeIsNamedNextToItsBox() throws Exception {
+		Person manager = this.data.person(Role.MANAGER, null);
+		Rota rota = demoRota("First-line support");
+		java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusWeeks(2);
+		MockHttpServletResponse refused = send(
+				post("/rotas/" + rota.id() + "/covers").param("personId", String.valueOf(this.agent.id()))
+					.param("startDay", String.valueOf(day.getDayOfMonth()))
+					.param("startMonth", String.valueOf(day.getMonthValue()))
+					.param("startYear", "")
+					.param("startTime", "11:00")
+					.param("endDay", String.valueOf(day.getDayOfMonth()))
+					.param("endMonth", String.valueOf(day.getMonthValue()))
+					.param("endYear", String.valueOf(day.getYear()))
+					.param("endTime", "half past"),
+				manager);
+		assertThat(refused.getStatus()).isEqualTo(400);
+		String html = refused.getContentAsString();
+		assertThat(errorNextTo(html, "start")).contains("The day the cover starts must include a year");
+		assertThat(errorNextTo(html, "cover-endTime")).contains("Enter a time as hours and minutes");
+		assertThat(summaryLinks(html)).containsOnlyKeys("start", "cover-endTime");
+		assertThat(html).as("the year box, at fault, is the one the summary leads to")
+			.containsPattern("id=\"start\"[^>]*name=\"startYear\"|name=\"startYear\"[^>]*id=\"start\"");
+		assertThat(this.rotas.get(rota.id()).covers()).noneMatch((c) -> c.personId() == this.agent.id());
 	}
 
 	private Rota demoRota(String name) {

@@ -72,9 +72,12 @@ class SlaPagesTest {
 	// --- the dashboard's period ------------------------------------------------------
 
 	static Stream<Arguments> badPeriods() {
-		return Stream.of(Arguments.of("from=2026-02-30", "Enter a date like 2026-11-01"),
-				Arguments.of("from=yesterday", "Enter a date like 2026-11-01"),
-				Arguments.of("to=24/11/2026", "Enter a date like 2026-11-01"),
+		return Stream.of(Arguments.of("from=2026-02-30", "The start date must be a real date"),
+				Arguments.of("from=yesterday", "The start date must be a real date"),
+				Arguments.of("to=24/13/2026", "The end date must be a real date"),
+				Arguments.of("fromDay=1&fromMonth=11&fromYear=", "The start date must include a year"),
+				Arguments.of("toDay=&toMonth=11&toYear=2026", "The end date must include a day"),
+				Arguments.of("fromDay=1&fromMonth=11&fromYear=26", "Year must include 4 numbers"),
 				Arguments.of("from=2025-01-01&to=2026-06-01", "Choose a period of a year or less"),
 				Arguments.of("from=2024-11-01&to=2026-11-01", "Choose a period of a year or less"),
 				Arguments.of("from=2026-11-20&to=2026-11-01", "The end of the period must be on or after its start"),
@@ -105,6 +108,8 @@ class SlaPagesTest {
 
 	static Stream<String> goodPeriods() {
 		return Stream.of("", "from=2026-11-01&to=2026-11-01", "from=2025-11-24&to=2026-11-24",
+				"from=1/11/2026&to=24.11.2026", "from=1-11-2026&to=2026-11-30",
+				"fromDay=1&fromMonth=November&fromYear=2026&toDay=30&toMonth=11&toYear=2026",
 				"from=2024-03-01&to=2025-02-28", "from=2026-10-01&to=2026-11-30&priority=HIGH&type=BUG");
 	}
 
