@@ -310,6 +310,17 @@ class AccessMatrixTest {
 			.own(OK)
 			.other(NOT_FOUND)
 			.staff(OK));
+		rows.add(api("GET /api/v1/tickets/{plain}/comments/{public}",
+				(f) -> get("/api/v1/tickets/" + f.plainTicket + "/comments/" + f.publicComment))
+			.anonymous(UNAUTHORIZED)
+			.own(OK)
+			.other(NOT_FOUND)
+			.staff(OK));
+		rows.add(api("GET /api/v1/tickets/{ticket}/comments/{internal}",
+				(f) -> get("/api/v1/tickets/" + f.ticket + "/comments/" + f.internalComment))
+			.anonymous(UNAUTHORIZED)
+			.requesters(NOT_FOUND)
+			.staff(OK));
 		rows.add(api("POST /api/v1/tickets/{fresh}/comments public",
 				(f) -> post("/api/v1/tickets/" + f.fresh().id() + "/comments").contentType(MediaType.APPLICATION_JSON)
 					.content("{\"body\":\"A public word\",\"public\":true}"))
@@ -507,6 +518,10 @@ class AccessMatrixTest {
 
 		final long internalAttachment;
 
+		final long publicComment;
+
+		final long internalComment;
+
 		Fixture() {
 			TestData data = AccessMatrixTest.this.data;
 			this.own = data.requester(data.client());
@@ -532,6 +547,20 @@ class AccessMatrixTest {
 				.filter(TimelineEntry::isInternal)
 				.flatMap((entry) -> entry.attachments().stream())
 				.map(AttachmentInfo::id)
+				.findFirst()
+				.orElseThrow();
+			this.internalComment = view.timeline()
+				.stream()
+				.filter(TimelineEntry::isInternal)
+				.map(TimelineEntry::commentId)
+				.findFirst()
+				.orElseThrow();
+			AccessMatrixTest.this.tickets.reply(agent, this.plainTicket, null, "A public answer", null, List.of());
+			this.publicComment = AccessMatrixTest.this.queries.ticket(agent, this.plainTicket)
+				.timeline()
+				.stream()
+				.filter((entry) -> entry.isComment() && !entry.isInternal())
+				.map(TimelineEntry::commentId)
 				.findFirst()
 				.orElseThrow();
 		}
