@@ -20,6 +20,7 @@ import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.DirectoryAdmin;
 import com.helpdesk.directory.GroupSummary;
 import com.helpdesk.directory.Person;
+import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.shared.NotFoundException;
@@ -32,6 +33,7 @@ import com.helpdesk.ticket.internal.AttachmentRules;
 import com.helpdesk.ticket.internal.AttachmentStore;
 import com.helpdesk.ticket.internal.Comment;
 import com.helpdesk.ticket.internal.CommentRepository;
+import com.helpdesk.ticket.internal.IdempotencyKeys;
 import com.helpdesk.ticket.internal.Ticket;
 import com.helpdesk.ticket.internal.TicketEvent;
 import com.helpdesk.ticket.internal.TicketEventRepository;
@@ -88,11 +90,16 @@ public class TicketService {
 
 	private final SlaService sla;
 
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final Duration idempotencyKeysKeptFor;
+
 	TicketService(TicketRepository tickets, CommentRepository comments, TicketEventRepository events,
 			AttachmentStore files, AttachmentRules attachmentRules, Directory directory, DirectoryAdmin directoryAdmin,
 			ApplicationEventPublisher publisher, MessageSource messages, Clock clock, SlaService sla,
-			@Value("${helpdesk.pending.reminder-after}") Duration reminderAfter,
-			@Value("${helpdesk.pending.auto-solve-after}") Duration autoSolveAfter) {
+			IdempotencyKeys idempotencyKeys, @Value("${helpdesk.pending.reminder-after}") Duration reminderAfter,
+			@Value("${helpdesk.pending.auto-solve-after}") Duration autoSolveAfter,
+			@Value("${helpdesk.api.idempotency-keys-kept-for}") Duration idempotencyKeysKeptFor) {
 		this.tickets = tickets;
 		this.comments = comments;
 		this.events = events;
@@ -106,6 +113,8 @@ public class TicketService {
 		this.reminderAfter = reminderAfter;
 		this.autoSolveAfter = autoSolveAfter;
 		this.sla = sla;
+		this.idempotencyKeys = idempotencyKeys;
+		this.idempotencyKeysKeptFor = idempotencyKeysKeptFor;
 	}
 
 	/**
@@ -185,6 +194,28 @@ public class TicketService {
 		this.publisher.publishEvent(new TicketCreated(ticket.getId(), groupId, requester.id(), requester.clientId(),
 				request.type(), priority, now));
 		return ticket.getId();
+	}
+
+	/**
+	 * Raises a request at most once per Idempotency-Key of the caller: sent again with
+	 * the same key and body within the time keys are kept (24 hours), it answers the
+	 * ticket the first one raised; with another body, a conflict. Of two sent at once,
+	 * one raises the ticket and the other waits for it. A request refused as invalid
+	 * leaves the key free.
+	 */
+	public RaisedTicket create(Person actor, NewTicket request, IdempotentRequest idempotency) {
+		Instant now = this.clock.instant();
+		IdempotencyKeys.Claim claim = this.idempotencyKeys.claim(actor.id(), idempotency.key(),
+				idempotency.fingerprint(), now, now.minus(this.idempotencyKeysKeptFor));
+		if (!claim.claimed()) {
+			if (!claim.earlierFingerprint().equals(idempotency.fingerprint()) || claim.earlierTicketId() == null) {
+				throw new ConflictException("api.idempotency.reused");
+			}
+			return new RaisedTicket(claim.earlierTicketId(), true);
+		}
+		long id = create(actor, request, List.of());
+		this.idempotencyKeys.attach(claim.claimId(), id);
+		return new RaisedTicket(id, false);
 	}
 
 	/**

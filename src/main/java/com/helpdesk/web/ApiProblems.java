@@ -16,6 +16,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -148,6 +149,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 					.map((e) -> Map.of("field", e.getField(), "message", this.messages.getMessage(e, Locale.UK)))
 					.toList());
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * Whatever the client accepts, a problem is written as problem+json (a 406 too).
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		HttpHeaders problemHeaders = new HttpHeaders();
+		problemHeaders.putAll(headers);
+		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return new ResponseEntity<>(body, problemHeaders, status);
 	}
 
 	private String text(String key, Object... args) {

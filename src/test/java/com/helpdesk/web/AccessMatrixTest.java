@@ -369,6 +369,17 @@ class AccessMatrixTest {
 			.own(OK)
 			.other(NOT_FOUND)
 			.staff(OK));
+		rows.add(api("GET /api/v1/tickets/{plain}/comments/{public}",
+				(f) -> get("/api/v1/tickets/" + f.plainTicket + "/comments/" + f.publicComment))
+			.anonymous(UNAUTHORIZED)
+			.own(OK)
+			.other(NOT_FOUND)
+			.staff(OK));
+		rows.add(api("GET /api/v1/tickets/{ticket}/comments/{internal}",
+				(f) -> get("/api/v1/tickets/" + f.ticket + "/comments/" + f.internalComment))
+			.anonymous(UNAUTHORIZED)
+			.requesters(NOT_FOUND)
+			.staff(OK));
 		rows.add(api("POST /api/v1/tickets/{fresh}/comments public",
 				(f) -> post("/api/v1/tickets/" + f.fresh().id() + "/comments").contentType(MediaType.APPLICATION_JSON)
 					.content("{\"body\":\"A public word\",\"public\":true}"))
@@ -574,6 +585,10 @@ class AccessMatrixTest {
 		/** An on-call rota on the team's calendar, from Wednesday 6 January 2027. */
 		final long onCallRota;
 
+		final long publicComment;
+
+		final long internalComment;
+
 		Fixture() {
 			TestData data = AccessMatrixTest.this.data;
 			this.own = data.requester(data.client());
@@ -613,6 +628,20 @@ class AccessMatrixTest {
 				.create(new RotaCommand(TestData.unique("Matrix on call"), RotaTemplate.OUT_OF_HOURS, RotaDuty.ON_CALL,
 						"Europe/London", DeliveryFixture.START, LocalTime.of(10, 0), this.team.calendarId(), null, true,
 						false, List.of(new PositionCommand("On call", 1, 1, 0, List.of(this.team.ann().id())))), null);
+			this.internalComment = view.timeline()
+				.stream()
+				.filter(TimelineEntry::isInternal)
+				.map(TimelineEntry::commentId)
+				.findFirst()
+				.orElseThrow();
+			AccessMatrixTest.this.tickets.reply(agent, this.plainTicket, null, "A public answer", null, List.of());
+			this.publicComment = AccessMatrixTest.this.queries.ticket(agent, this.plainTicket)
+				.timeline()
+				.stream()
+				.filter((entry) -> entry.isComment() && !entry.isInternal())
+				.map(TimelineEntry::commentId)
+				.findFirst()
+				.orElseThrow();
 		}
 
 		Person person(Who who) {

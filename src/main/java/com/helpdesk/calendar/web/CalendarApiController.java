@@ -16,8 +16,14 @@ import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,13 +31,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Calendars as configuration (ADMIN): so a team can keep its set-up as code.
  */
 @RestController
-@RequestMapping("/api/v1/calendars")
+@RequestMapping(path = "/api/v1/calendars", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Configuration")
 class CalendarApiController {
 
@@ -41,17 +48,27 @@ class CalendarApiController {
 		this.calendars = calendars;
 	}
 
-	record Hours(DayOfWeek day, String start, String end) {
+	record Hours(@Schema(requiredMode = RequiredMode.REQUIRED) DayOfWeek day,
+			@Schema(requiredMode = RequiredMode.REQUIRED, example = "10:00") String start,
+			@Schema(requiredMode = RequiredMode.REQUIRED, example = "18:00",
+					description = "`24:00` for the end of the day") String end) {
 	}
 
-	record Day(LocalDate date, String name) {
+	record Day(@Schema(requiredMode = RequiredMode.REQUIRED) LocalDate date,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String name) {
 	}
 
-	record CalendarBody(String name, String timeZone, List<Hours> hours, List<Day> holidays) {
+	record CalendarBody(@Schema(requiredMode = RequiredMode.REQUIRED) String name,
+			@Schema(requiredMode = RequiredMode.REQUIRED, example = "Europe/London") String timeZone,
+			@Schema(description = "Opening hours; a day absent is closed") List<Hours> hours, List<Day> holidays) {
 	}
 
-	record CalendarResource(long id, String name, String timeZone, List<Hours> hours, List<Day> holidays,
-			long version) {
+	record CalendarResource(@Schema(requiredMode = RequiredMode.REQUIRED) long id,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String name,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String timeZone,
+			@Schema(requiredMode = RequiredMode.REQUIRED) List<Hours> hours,
+			@Schema(requiredMode = RequiredMode.REQUIRED) List<Day> holidays,
+			@Schema(requiredMode = RequiredMode.REQUIRED) long version) {
 
 		static CalendarResource of(CalendarView view) {
 			return new CalendarResource(view.id(), view.name(), view.timeZone(), view.hours().stream().map((h) -> {
@@ -63,7 +80,13 @@ class CalendarApiController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Create a business calendar",
+	@ResponseStatus(HttpStatus.CREATED)
+	@ApiResponse(responseCode = "201", description = "Created",
+			headers = @Header(name = "Location", description = "The new calendar's address, `/api/v1/calendars/{id}`",
+					schema = @Schema(type = "string", format = "uri-reference")))
+	@ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+	@ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+	@Operation(operationId = "createCalendar", summary = "Create a business calendar",
 			description = "A day absent from `hours` is closed; holidays are closed all day. Times are `HH:mm`, "
 					+ "`24:00` for the end of the day.")
 	ResponseEntity<CalendarResource> create(@AuthenticationPrincipal HelpdeskUser user,
@@ -74,13 +97,18 @@ class CalendarApiController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "A business calendar")
+	@Operation(operationId = "getCalendar", summary = "A business calendar")
+	@ApiResponse(responseCode = "200", description = "Found")
+	@ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+	@ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
 	CalendarResource get(@PathVariable long id) {
 		return CalendarResource.of(this.calendars.get(id));
 	}
 
 	@GetMapping
-	@Operation(summary = "All business calendars")
+	@Operation(operationId = "listCalendars", summary = "All business calendars")
+	@ApiResponse(responseCode = "200", description = "All of them")
+	@ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
 	List<CalendarResource> list() {
 		return this.calendars.list().stream().map(CalendarResource::of).toList();
 	}

@@ -13,14 +13,22 @@ import com.helpdesk.directory.UserCommand;
 import com.helpdesk.directory.UserRecord;
 import com.helpdesk.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * move from another helpdesk.
  */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Configuration")
 class DirectoryApiController {
 
@@ -40,18 +49,37 @@ class DirectoryApiController {
 		this.admin = admin;
 	}
 
-	record ClientBody(String name, Long plan, String deliveryManager) {
+	record ClientBody(@Schema(requiredMode = RequiredMode.REQUIRED) String name,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = "The plan's id") Long plan,
+			@Schema(description = "The named delivery manager's email") String deliveryManager) {
 	}
 
-	record ClientResource(long id, String name, long plan, String deliveryManager, boolean active) {
+	record ClientResource(@Schema(requiredMode = RequiredMode.REQUIRED) long id,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String name,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = "The plan's id") long plan,
+			@Schema(requiredMode = RequiredMode.REQUIRED, nullable = true,
+					description = "The named delivery manager's email") String deliveryManager,
+			@Schema(requiredMode = RequiredMode.REQUIRED) boolean active) {
 	}
 
-	record UserBody(String email, String name, Role role, Long client, String password, String timeZone,
-			List<Long> groups) {
+	record UserBody(@Schema(requiredMode = RequiredMode.REQUIRED) String email,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String name,
+			@Schema(requiredMode = RequiredMode.REQUIRED) Role role,
+			@Schema(nullable = true, description = "A requester's client id; null for staff") Long client,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String password,
+			@Schema(description = "Europe/London when not given", example = "Europe/London") String timeZone,
+			@Schema(description = "The ids of the groups they belong to") List<Long> groups) {
 	}
 
-	record UserResource(long id, String email, String name, Role role, Long client, String timeZone, boolean enabled,
-			List<Long> groups) {
+	record UserResource(@Schema(requiredMode = RequiredMode.REQUIRED) long id,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String email,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String name,
+			@Schema(requiredMode = RequiredMode.REQUIRED) Role role,
+			@Schema(requiredMode = RequiredMode.REQUIRED, nullable = true,
+					description = "A requester's client id; null for staff") Long client,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String timeZone,
+			@Schema(requiredMode = RequiredMode.REQUIRED) boolean enabled,
+			@Schema(requiredMode = RequiredMode.REQUIRED) List<Long> groups) {
 
 		static UserResource of(UserRecord user) {
 			return new UserResource(user.id(), user.email(), user.name(), user.role(), user.clientId(), user.timeZone(),
@@ -61,7 +89,13 @@ class DirectoryApiController {
 	}
 
 	@PostMapping("/api/v1/clients")
-	@Operation(summary = "Create a client on a plan")
+	@ResponseStatus(HttpStatus.CREATED)
+	@ApiResponse(responseCode = "201", description = "Created",
+			headers = @Header(name = "Location", description = "The new client's address, `/api/v1/clients/{id}`",
+					schema = @Schema(type = "string", format = "uri-reference")))
+	@ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+	@ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+	@Operation(operationId = "createClient", summary = "Create a client on a plan")
 	ResponseEntity<ClientResource> createClient(Authentication auth, @RequestBody ClientBody body) {
 		Long deliveryManager = (body.deliveryManager() != null)
 				? this.directory.findPersonByEmail(body.deliveryManager()).map((p) -> p.id()).orElse(-1L) : null;
@@ -71,32 +105,49 @@ class DirectoryApiController {
 	}
 
 	@GetMapping("/api/v1/clients/{id}")
-	@Operation(summary = "A client")
+	@Operation(operationId = "getClient", summary = "A client")
+	@ApiResponse(responseCode = "200", description = "Found")
+	@ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+	@ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
 	ClientResource client(@PathVariable long id) {
 		return resource(this.directory.client(id));
 	}
 
 	@GetMapping("/api/v1/clients")
-	@Operation(summary = "All clients")
+	@Operation(operationId = "listClients", summary = "All clients")
+	@ApiResponse(responseCode = "200", description = "All of them")
+	@ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
 	List<ClientResource> clients() {
 		return this.directory.clients().stream().map(this::resource).toList();
 	}
 
 	@PostMapping("/api/v1/users")
-	@Operation(summary = "Create a person", description = "A requester names their `client`; staff have none.")
+	@ResponseStatus(HttpStatus.CREATED)
+	@ApiResponse(responseCode = "201", description = "Created",
+			headers = @Header(name = "Location", description = "The new person's address, `/api/v1/users/{id}`",
+					schema = @Schema(type = "string", format = "uri-reference")))
+	@ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+	@ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+	@Operation(operationId = "createUser", summary = "Create a person",
+			description = "A requester names their `client`; staff have none.")
 	ResponseEntity<UserResource> createUser(Authentication auth, @RequestBody UserBody body) {
 		long id = apiNames(() -> this.admin.createUser(command(body), actor(auth)));
 		return ResponseEntity.created(URI.create("/api/v1/users/" + id)).body(user(id));
 	}
 
 	@GetMapping("/api/v1/users/{id}")
-	@Operation(summary = "A person")
+	@Operation(operationId = "getUser", summary = "A person")
+	@ApiResponse(responseCode = "200", description = "Found")
+	@ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+	@ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
 	UserResource user(@PathVariable long id) {
 		return UserResource.of(this.directory.user(id));
 	}
 
 	@GetMapping("/api/v1/users")
-	@Operation(summary = "Everyone, by name (at most 1000)")
+	@Operation(operationId = "listUsers", summary = "Everyone, by name (at most 1000)")
+	@ApiResponse(responseCode = "200", description = "All of them")
+	@ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
 	List<UserResource> users() {
 		return this.directory.userListing(null, null, 1000)
 			.stream()

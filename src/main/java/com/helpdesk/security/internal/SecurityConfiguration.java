@@ -56,7 +56,12 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
 			UserDetailsService users, Directory directory) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			// both ways in are offered; a token that was sent and refused says so (RFC
+			// 6750)
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Helpdesk\"");
+			String sent = request.getHeader("Authorization");
+			response.addHeader("WWW-Authenticate", (sent != null && sent.regionMatches(true, 0, "Bearer ", 0, 7))
+					? "Bearer realm=\"Helpdesk\", error=\"invalid_token\"" : "Bearer realm=\"Helpdesk\"");
 			problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
 					"Sign in with HTTP Basic or a personal API token.");
 		};

@@ -3,6 +3,9 @@ package com.helpdesk.ticket.web;
 import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.ticket.TicketQueries;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -26,7 +29,13 @@ class AttachmentApiController {
 	}
 
 	@GetMapping("/api/v1/attachments/{id}")
-	@Operation(summary = "Download a file", description = "Always as an attachment; 404 if it is not yours to see.")
+	@Operation(operationId = "downloadAttachment", summary = "Download a file",
+			description = "Always as an attachment (`Content-Disposition` names the file), in the file's own "
+					+ "type where it is a known one, else `application/octet-stream`; 404 if it is not yours to see.")
+	@ApiResponse(responseCode = "200", description = "The file's bytes",
+			content = @Content(mediaType = "application/octet-stream",
+					schema = @Schema(type = "string", format = "binary")))
+	@ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id) {
 		return AttachmentController.response(this.queries.download(user.person(), id));
 	}

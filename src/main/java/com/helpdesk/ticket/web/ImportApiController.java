@@ -15,12 +15,20 @@ import com.helpdesk.ticket.TicketStatus;
 import com.helpdesk.ticket.web.TicketApiModels.ServerSpec;
 import com.helpdesk.ticket.web.TicketApiModels.Ticket;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * as if the events had happened here, so the team's SLA report stays true.
  */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Import")
 class ImportApiController {
 
@@ -47,12 +56,20 @@ class ImportApiController {
 	 * One event of the history: {@code status} for STATUS_CHANGE, {@code priority} for
 	 * PRIORITY_CHANGE, {@code body} for comments.
 	 */
-	record Event(OffsetDateTime at, ImportedTicket.Kind kind, String author, String body, TicketStatus status,
-			Priority priority) {
+	record Event(@Schema(requiredMode = RequiredMode.REQUIRED) OffsetDateTime at,
+			@Schema(requiredMode = RequiredMode.REQUIRED) ImportedTicket.Kind kind,
+			@Schema(description = "The email of who did it") String author,
+			@Schema(description = "Comments only") String body,
+			@Schema(description = "STATUS_CHANGE only") TicketStatus status,
+			@Schema(description = "PRIORITY_CHANGE only") Priority priority) {
 	}
 
-	record ImportBody(RequestType type, String subject, String description, String alreadyTried, Priority priority,
-			String requester, String assignee, Long group, List<String> tags, OffsetDateTime createdAt,
+	record ImportBody(@Schema(requiredMode = RequiredMode.REQUIRED) RequestType type,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String subject,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String description, String alreadyTried, Priority priority,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = "The requester's email") String requester,
+			@Schema(description = "An agent's email") String assignee, @Schema(description = "A group's id") Long group,
+			List<String> tags, @Schema(requiredMode = RequiredMode.REQUIRED) OffsetDateTime createdAt,
 			String stepsToReproduce, String expectedOutcome, String actualOutcome, String application,
 			String environment, ServerSpec serverSpec, java.time.LocalDate wantedBy, String desiredOutcome,
 			String impact, OffsetDateTime startedAt, String service, String system, String accessLevel, String reason,
@@ -60,7 +77,13 @@ class ImportApiController {
 	}
 
 	@PostMapping("/api/v1/imports/tickets")
-	@Operation(summary = "Import a ticket with its history",
+	@ResponseStatus(HttpStatus.CREATED)
+	@ApiResponse(responseCode = "201", description = "Created",
+			headers = @Header(name = "Location", description = "The new ticket's address, `/api/v1/tickets/{id}`",
+					schema = @Schema(type = "string", format = "uri-reference")))
+	@ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+	@ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+	@Operation(operationId = "importTicket", summary = "Import a ticket with its history",
 			description = "Events are in time order, from `createdAt` on: PUBLIC_REPLY, REQUESTER_REPLY, "
 					+ "INTERNAL_NOTE (with `author` and `body`), STATUS_CHANGE (with `status`), PRIORITY_CHANGE "
 					+ "(with `priority`). Nobody is notified.")
@@ -81,7 +104,7 @@ class ImportApiController {
 						body.priority(), details, body.requester(), body.assignee(), body.group(), body.tags(),
 						(body.createdAt() != null) ? body.createdAt().toInstant() : null, events));
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + id))
-			.body(Ticket.of(this.queries.ticket(user.person(), id), this.sla.clocks(id)));
+			.body(Ticket.of(this.queries.ticket(user.person(), id), true, this.sla.clocks(id)));
 	}
 
 }

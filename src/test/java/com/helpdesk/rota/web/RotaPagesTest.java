@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
+import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.Person;
 import com.helpdesk.directory.Role;
 import com.helpdesk.rota.Rota;
@@ -17,6 +18,8 @@ import com.helpdesk.support.IntegrationTest;
 import com.helpdesk.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +53,9 @@ class RotaPagesTest {
 
 	@Autowired
 	Rotas rotas;
+
+	@Autowired
+	Directory directory;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -204,6 +210,16 @@ class RotaPagesTest {
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getContentAsString()).contains("\"name\":\"First-line support\"", "\"duty\":\"ON_CALL\"",
 				"\"working\":", "\"position\":\"Developer\"", "\"until\":");
+		// people are named by email, as in every body of the API
+		int people = 0;
+		for (JsonNode rota : new ObjectMapper().readTree(response.getContentAsString())) {
+			for (JsonNode person : rota.get("people")) {
+				assertThat(person.get("email").asString())
+					.isEqualTo(this.directory.person(person.get("id").asLong()).email());
+				people++;
+			}
+		}
+		assertThat(people).isPositive();
 		assertThat(this.mvc.perform(get("/api/v1/oncall/now").with(httpBasic("alice@client-a.test", "demo-pass-2026")))
 			.andReturn()
 			.getResponse()

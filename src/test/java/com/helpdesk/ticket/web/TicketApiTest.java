@@ -103,10 +103,9 @@ class TicketApiTest {
 		assertThat(body.get("expectedOutcome").asString()).isEqualTo("A CSV file");
 		assertThat(body.get("actualOutcome").asString()).isEqualTo("Nothing happens");
 		assertThat(body.has("details")).as("type fields sit at the top level").isFalse();
-		assertThat(body.get("sla").isArray()).isTrue();
 		assertThat(body.get("version").isIntegralNumber()).isTrue();
-		assertThat(body.has("assignee")).isTrue();
-		assertThat(body.get("assignee").isNull()).isTrue();
+		assertThat(body.has("assignee")).as("the requester's view has no triage data").isFalse();
+		assertThat(body.has("sla")).isFalse();
 		// and it reads back the same from where Location points
 		JsonNode again = read(
 				this.mvc.perform(get(response.getHeader(HttpHeaders.LOCATION)).with(httpBasic(ALICE, DEMO_PASSWORD)))
@@ -132,6 +131,52 @@ class TicketApiTest {
 		assertThat(body.get("requester").asString()).isEqualTo(requester.email());
 		assertThat(body.get("client").asLong()).isEqualTo(client);
 		assertThat(body.get("status").asString()).isEqualTo("NEW");
+		// staff see who holds it, null when nobody does, and the clocks
+		assertThat(body.has("assignee")).isTrue();
+		assertThat(body.get("assignee").isNull()).isTrue();
+		assertThat(body.get("group").isIntegralNumber()).isTrue();
+		assertThat(body.get("sla").isArray()).isTrue();
+	}
+
+	@Test
+	void aRequesterNeverSeesTheTeamsTriageDataOfTheirTicket() throws Exception {
+		Person requester = this.data.requester(this.data.client());
+		Person agent = this.data.agent();
+		long group = this.data.group(agent);
+		long id = this.tickets.create(requester, TestData.question("Triaged behind the scenes"), List.of());
+		this.tickets.triage(agent, id, version(id, agent), new TriageChange(null, null, List.of("billing", "vip"),
+				group, false, agent.id(), false, null, "Billing handles these"));
+		JsonNode staffView = read(this.mvc.perform(get("/api/v1/tickets/" + id).with(basic(agent)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse());
+		assertThat(staffView.get("assignee").asString()).isEqualTo(agent.email());
+		assertThat(staffView.get("group").asLong()).isEqualTo(group);
+		assertThat(staffView.get("tags").toString()).contains("billing", "vip");
+		assertThat(staffView.has("sla")).isTrue();
+
+		JsonNode own = read(this.mvc.perform(get("/api/v1/tickets/" + id).with(basic(requester)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse());
+		assertThat(own.get("id").asLong()).isEqualTo(id);
+		assertThat(own.has("assignee") || own.has("group") || own.has("tags") || own.has("sla"))
+			.as("triage data in " + own)
+			.isFalse();
+		JsonNode page = read(this.mvc.perform(get("/api/v1/tickets").with(basic(requester)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse());
+		assertThat(page.get("items").size()).isEqualTo(1);
+		for (JsonNode item : page.get("items")) {
+			assertThat(item.has("assignee") || item.has("group")).as("triage data in " + item).isFalse();
+		}
+		JsonNode staffPage = read(this.mvc.perform(get("/api/v1/tickets").param("q", "#" + id).with(basic(agent)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse());
+		assertThat(staffPage.get("items").get(0).get("assignee").asString()).isEqualTo(agent.email());
+		assertThat(staffPage.get("items").get(0).get("group").asLong()).isEqualTo(group);
 	}
 
 	@Test
@@ -481,7 +526,13 @@ class TicketApiTest {
 		assertThat(comment.get("public").asBoolean()).isTrue();
 		assertThat(comment.get("author").asString()).isEqualTo(agent.email());
 		assertThat(comment.get("id").asLong()).isPositive();
-		assertThat(response.getHeader(HttpHeaders.LOCATION)).endsWith("/api/v1/tickets/" + id + "/comments");
+		assertThat(response.getHeader(HttpHeaders.LOCATION))
+			.endsWith("/api/v1/tickets/" + id + "/comments/" + comment.get("id").asLong());
+		JsonNode atLocation = read(this.mvc.perform(get(response.getHeader(HttpHeaders.LOCATION)).with(basic(agent)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse());
+		assertThat(atLocation).isEqualTo(comment);
 		JsonNode ticket = read(this.mvc.perform(get("/api/v1/tickets/" + id).with(basic(agent)))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -540,6 +591,21 @@ class TicketApiTest {
 			staffBodies.add(comment.get("body").asString() + "/" + comment.get("public").asBoolean());
 		}
 		assertThat(staffBodies).contains("Please upgrade/true", "The customer is on an old version/false");
+
+		// nor one by one
+		for (JsonNode comment : staffView) {
+			String path = "/api/v1/tickets/" + id + "/comments/" + comment.get("id").asLong();
+			MockHttpServletResponse one = this.mvc.perform(get(path).with(basic(requester))).andReturn().getResponse();
+			if (comment.get("public").asBoolean()) {
+				assertThat(one.getStatus()).isEqualTo(200);
+			}
+			else {
+				problem(one, 404);
+			}
+		}
+		problem(this.mvc.perform(get("/api/v1/tickets/" + id + "/comments/" + Long.MAX_VALUE).with(basic(agent)))
+			.andReturn()
+			.getResponse(), 404);
 	}
 
 	// --- personal API tokens -----------------------------------------------------------
@@ -611,7 +677,16 @@ class TicketApiTest {
 			.andReturn()
 			.getResponse();
 		problem(response, 401);
-		assertThat(response.getHeader(HttpHeaders.WWW_AUTHENTICATE)).isNotNull();
+		assertThat(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactlyInAnyOrder(
+				"Basic realm=\"Helpdesk\"", "Bearer realm=\"Helpdesk\", error=\"invalid_token\"");
+	}
+
+	@Test
+	void noCredentialsAreAskedForBothWaysIn() throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(get("/api/v1/tickets")).andReturn().getResponse();
+		problem(response, 401);
+		assertThat(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE))
+			.containsExactlyInAnyOrder("Basic realm=\"Helpdesk\"", "Bearer realm=\"Helpdesk\"");
 	}
 
 	@Test
