@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -40,6 +40,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class DirectoryAdmin {
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+	/**
+	 * Control characters (tab, line breaks, a bare carriage return), line and paragraph
+	 * separators, and the marks that turn text direction round.
+	 */
+	private static final Pattern CONTROL_CHARACTERS = Pattern
+		.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069]");
 
 	public static final int MIN_PASSWORD_LENGTH = 12;
 
@@ -174,9 +181,7 @@ public class DirectoryAdmin {
 	 */
 	public void updateProfile(long userId, String name, String timeZone) {
 		List<FieldError> errors = new ArrayList<>();
-		if (name == null || name.isBlank()) {
-			errors.add(new FieldError("name", "user.name.required"));
-		}
+		checkName(name, errors);
 		if (!validZone(timeZone)) {
 			errors.add(new FieldError("timeZone", "user.timeZone.invalid"));
 		}
@@ -329,15 +334,13 @@ public class DirectoryAdmin {
 		else if (command.email().trim().length() > 254 || !EMAIL.matcher(command.email().trim()).matches()) {
 			errors.add(new FieldError("email", "user.email.invalid"));
 		}
+		else if (EmailAddress.ambiguous(command.email())) {
+			errors.add(new FieldError("email", "user.email.ambiguous"));
+		}
 		else if (this.users.emailTaken(normaliseEmail(command.email()), id)) {
 			errors.add(new FieldError("email", "user.email.taken"));
 		}
-		if (command.name() == null || command.name().isBlank()) {
-			errors.add(new FieldError("name", "user.name.required"));
-		}
-		else if (command.name().trim().length() > 120) {
-			errors.add(new FieldError("name", "user.name.tooLong"));
-		}
+		checkName(command.name(), errors);
 		if (command.role() == null) {
 			errors.add(new FieldError("role", "user.role.required"));
 		}
@@ -357,6 +360,22 @@ public class DirectoryAdmin {
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
+		}
+	}
+
+	/**
+	 * A person's name is shown on pages, in mails and in CSV exports: one line of
+	 * ordinary text, without control characters or text-direction overrides.
+	 */
+	private static void checkName(String name, List<FieldError> errors) {
+		if (name == null || name.isBlank()) {
+			errors.add(new FieldError("name", "user.name.required"));
+		}
+		else if (name.trim().length() > 120) {
+			errors.add(new FieldError("name", "user.name.tooLong"));
+		}
+		else if (CONTROL_CHARACTERS.matcher(name).find()) {
+			errors.add(new FieldError("name", "user.name.controlCharacters"));
 		}
 	}
 
@@ -397,7 +416,7 @@ public class DirectoryAdmin {
 	}
 
 	private static String normaliseEmail(String email) {
-		return email.trim().toLowerCase(Locale.ROOT);
+		return EmailAddress.normalised(email);
 	}
 
 	private static void checkVersion(long current, long expected) {

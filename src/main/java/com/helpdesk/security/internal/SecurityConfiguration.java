@@ -1,6 +1,8 @@
 package com.helpdesk.security.internal;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 import com.helpdesk.directory.Directory;
 import com.helpdesk.shared.ProblemResponses;
@@ -54,8 +56,15 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
-			UserDetailsService users, Directory directory) throws Exception {
+			LoginThrottle throttle, UserDetailsService users, Directory directory, Clock clock) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			if (ex instanceof LoginThrottledException throttled) {
+				long seconds = Duration.between(clock.instant(), throttled.until()).toSeconds() + 1;
+				response.setHeader("Retry-After", String.valueOf(Math.max(seconds, 1)));
+				problem(response, 429, "Too many requests",
+						"Too many failed sign-ins from this address or for this account. Try again later.");
+				return;
+			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Helpdesk\"");
 			problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
 					"Sign in with HTTP Basic or a personal API token.");
@@ -77,7 +86,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
-			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, directory, entryPoint),
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, throttle, users, directory, entryPoint),
 					BasicAuthenticationFilter.class)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
