@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.helpdesk.directory.AccessChanged;
 import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.Person;
 import com.helpdesk.shared.NotFoundException;
@@ -30,6 +31,7 @@ import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -119,14 +121,29 @@ public class RotaFeeds {
 	}
 
 	/**
-	 * The feed behind a token, as iCalendar text; not found once revoked.
+	 * Disabling someone, or making them a requester, revokes their feeds for good: if
+	 * they are staff again, they make new ones.
+	 */
+	@EventListener
+	void on(AccessChanged change) {
+		if (change.disabled() || !change.staff()) {
+			this.jdbc.sql("update rota_feed set revoked_at = ? where owner_id = ? and revoked_at is null")
+				.params(Timestamp.from(this.clock.instant()), change.personId())
+				.update();
+		}
+	}
+
+	/**
+	 * The feed behind a token, as iCalendar text; not found once revoked, or while its
+	 * owner cannot sign in or is not on staff.
 	 */
 	@Transactional(readOnly = true)
 	public String render(String token) {
 		record Target(Long rotaId, Long userId) {
 		}
 		Target target = this.jdbc.sql("""
-				select rota_id, user_id from rota_feed where token_hash = ? and revoked_at is null
+				select f.rota_id, f.user_id from rota_feed f join app_user u on u.id = f.owner_id
+				where f.token_hash = ? and f.revoked_at is null and u.enabled and u.role <> 'REQUESTER'
 				""")
 			.param(hash(token))
 			.query((rs, n) -> new Target((Long) rs.getObject(1), (Long) rs.getObject(2)))

@@ -268,6 +268,12 @@ class AccessMatrixTest {
 			.staff(OK));
 		// everyone's own page
 		rows.add(page("GET /profile", (f) -> get("/profile")).anonymous(LOGIN).everyone(OK));
+		// everyone changes their own password; a wrong current one changes nothing
+		rows.add(page("POST /profile/password (wrong current password)",
+				(f) -> post("/profile/password").param("currentPassword", "not the password")
+					.param("newPassword", "a brand new password"))
+			.anonymous(LOGIN)
+			.everyone(BAD_REQUEST));
 		// files
 		rows.add(page("GET /attachments/{public}", (f) -> get("/attachments/" + f.publicAttachment)).anonymous(LOGIN)
 			.own(OK)
@@ -569,6 +575,8 @@ class AccessMatrixTest {
 	static final Expect FORBIDDEN = new Expect(403, null, null);
 
 	static final Expect NOT_FOUND = new Expect(404, null, null);
+
+	static final Expect BAD_REQUEST = new Expect(400, null, null);
 
 	static final Expect LOGIN = redirect("/login");
 

@@ -130,7 +130,9 @@ class SecurityConfiguration {
 				.failureHandler(failure)
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
-			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			// a new session, not only a new id: its creation time is when the person signed
+			// in, which the session store compares with their access's last change
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.migrateSession()))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
