@@ -77,6 +77,9 @@ class AccessMatrixTest {
 	@Autowired
 	TicketQueries queries;
 
+	@Autowired
+	com.helpdesk.rota.RotaFeeds feeds;
+
 	Fixture fixture;
 
 	@BeforeAll
@@ -263,6 +266,9 @@ class AccessMatrixTest {
 		}).anonymous(LOGIN).requesters(FORBIDDEN).staff(redirect("/tickets/*")));
 		rows.add(page("GET /feeds/{unknown}.ics", (f) -> get("/feeds/unknown.ics")).anonymous(NOT_FOUND)
 			.everyone(NOT_FOUND));
+		// a feed link needs no sign-in: whoever holds it reads it
+		rows.add(page("GET /feeds/{agent's}.ics", (f) -> get("/feeds/" + f.agentFeed + ".ics")).anonymous(OK)
+			.everyone(OK));
 		rows.add(api("GET /api/v1/oncall/now", (f) -> get("/api/v1/oncall/now")).anonymous(UNAUTHORIZED)
 			.requesters(FORBIDDEN)
 			.staff(OK));
@@ -513,6 +519,8 @@ class AccessMatrixTest {
 
 		final long internalAttachment;
 
+		final String agentFeed;
+
 		Fixture() {
 			TestData data = AccessMatrixTest.this.data;
 			this.own = data.requester(data.client());
@@ -524,6 +532,7 @@ class AccessMatrixTest {
 			this.people.put(Who.MANAGER, data.person(Role.MANAGER, null));
 			this.people.put(Who.ADMIN, data.person(Role.ADMIN, null));
 			Person agent = this.people.get(Who.AGENT);
+			this.agentFeed = AccessMatrixTest.this.feeds.create(agent, null);
 			this.ticket = AccessMatrixTest.this.tickets.create(this.own, TestData.question("Access matrix"),
 					List.of(new NewAttachment("screenshot.png", "image/png", bytes("not really a png"))));
 			AccessMatrixTest.this.tickets.addNote(agent, this.ticket, "Only for the team",
