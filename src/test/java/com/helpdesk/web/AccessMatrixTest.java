@@ -217,6 +217,19 @@ class AccessMatrixTest {
 			.anonymous(LOGIN)
 			.requesters(FORBIDDEN)
 			.staff(OK));
+		// "I'm on it" is for the person paged or a manager; time is logged by those paged
+		rows.add(page("POST /rotas/pages/ack?ticket={plain}",
+				(f) -> post("/rotas/pages/ack").param("ticket", String.valueOf(f.plainTicket)))
+			.anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(FORBIDDEN)
+			.manager(redirect("/tickets/*"))
+			.admin(redirect("/tickets/*")));
+		rows.add(page("POST /rotas/pages/time?ticket={plain}",
+				(f) -> post("/rotas/pages/time").param("ticket", String.valueOf(f.plainTicket)).param("minutes", "30"))
+			.anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(BAD_REQUEST));
 		rows.add(page("GET /rotas/hours", (f) -> get("/rotas/hours")).anonymous(LOGIN)
 			.everyone(FORBIDDEN)
 			.manager(OK)

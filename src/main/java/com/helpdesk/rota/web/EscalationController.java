@@ -53,6 +53,15 @@ class EscalationController {
 				pages.stream()
 					.anyMatch((p) -> p.level() <= 1
 							&& (p.personId() == user.id() || Long.valueOf(user.id()).equals(p.acknowledgedById()))));
+		model.addAttribute("canAcknowledge", !pages.isEmpty() && this.routing.mayAcknowledge(ticket, user.person()));
+		if (!model.containsAttribute("minutes")) {
+			model.addAttribute("minutes",
+					pages.stream()
+						.map((p) -> p.minutesOf(user.id()))
+						.filter((m) -> m != null)
+						.findFirst()
+						.orElse(null));
+		}
 		model.addAttribute("window", this.acknowledgeWithin);
 		return (htmx != null) ? "rotas/escalation :: panel" : "rotas/escalation";
 	}
@@ -76,8 +85,8 @@ class EscalationController {
 		}
 		catch (com.helpdesk.shared.InvalidInputException ex) {
 			response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("minutesError",
-					this.messages.getMessage(ex.errors().get(0).messageKey(), null, Locale.UK));
+			model.addAttribute("minutesError", this.messages.getMessage(ex.errors().get(0).messageKey(),
+					new Object[] { OnCallRouting.MOST_MINUTES_LOGGED }, Locale.UK));
 			model.addAttribute("minutes", minutes);
 			return panel(user, ticket, null, model);
 		}
