@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import com.helpdesk.directory.Directory;
 import com.helpdesk.shared.ProblemResponses;
+import com.helpdesk.shared.SecurityHeaders;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -38,10 +39,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
 	static final String[] STAFF = { "AGENT", "DELIVERY_MANAGER", "MANAGER", "ADMIN" };
-
-	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-			+ "style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; "
-			+ "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
@@ -92,7 +89,10 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.API_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 
@@ -130,10 +130,12 @@ class SecurityConfiguration {
 				.failureHandler(failure)
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
-			// a new session, not only a new id: its creation time is when the person signed
+			// a new session, not only a new id: its creation time is when the person
+			// signed
 			// in, which the session store compares with their access's last change
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.migrateSession()))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.PAGE_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
