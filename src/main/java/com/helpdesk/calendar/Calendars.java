@@ -186,7 +186,7 @@ public class Calendars {
 				if (start == null) {
 					continue;
 				}
-				LocalDate end = date(event.getEndDate().map((d) -> (Temporal) d.getDate()).orElse(null));
+				LocalDate end = end(event, start);
 				String name = (event.getSummary() != null) ? event.getSummary().getValue() : "Holiday";
 				LocalDate last = (end != null && end.isAfter(start)) ? end.minusDays(1) : start;
 				for (LocalDate day = start; !day.isAfter(last); day = day.plusDays(1)) {
@@ -205,6 +205,28 @@ public class Calendars {
 			}
 			throw new InvalidInputException("file", "calendar.ics.unreadable");
 		}
+	}
+
+	/**
+	 * Where an event ends (exclusive): its DTEND, else its start plus its DURATION, else
+	 * (RFC 5545, an all-day event with neither) the day after it starts. ical4j's own
+	 * derivation adds a time-based duration to the date and fails.
+	 */
+	private static LocalDate end(VEvent event, LocalDate start) {
+		LocalDate end = date(event.getEndDate(false).map((d) -> (Temporal) d.getDate()).orElse(null));
+		if (end != null) {
+			return end;
+		}
+		var duration = event.<net.fortuna.ical4j.model.property.Duration>getProperty("DURATION")
+			.map(net.fortuna.ical4j.model.property.Duration::getDuration)
+			.orElse(null);
+		if (duration instanceof java.time.Period period) {
+			return start.plus(period);
+		}
+		if (duration instanceof java.time.Duration time && time.toHours() >= 24) {
+			return start.plusDays(time.toDays());
+		}
+		return start.plusDays(1);
 	}
 
 	private static LocalDate date(Temporal temporal) {

@@ -62,12 +62,22 @@ public class Directory {
 	}
 
 	public Optional<Person> findPersonByEmail(String email) {
-		return this.users.findByEmail(email.trim()).map(Directory::toPerson);
+		return account(email).map(Directory::toPerson);
 	}
 
 	public Optional<Credentials> credentials(String email) {
-		return this.users.findByEmail(email.trim())
-			.map((user) -> new Credentials(toPerson(user), user.getPasswordHash(), user.isEnabled()));
+		return account(email).map((user) -> new Credentials(toPerson(user), user.getPasswordHash(), user.isEnabled()));
+	}
+
+	/**
+	 * The account an address names, compared as {@link EmailAddress} says; an ambiguous
+	 * address names nobody.
+	 */
+	private Optional<UserAccount> account(String email) {
+		if (email == null || EmailAddress.ambiguous(email)) {
+			return Optional.empty();
+		}
+		return this.users.findByEmail(EmailAddress.normalised(email));
 	}
 
 	/**

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -44,6 +44,13 @@ public class DirectoryAdmin {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+	/**
+	 * Control characters (tab, line breaks, a bare carriage return), line and paragraph
+	 * separators, and the marks that turn text direction round.
+	 */
+	private static final Pattern CONTROL_CHARACTERS = Pattern
+		.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069]");
 
 	public static final int MIN_PASSWORD_LENGTH = 12;
 
@@ -185,13 +192,23 @@ public class DirectoryAdmin {
 				Base64.getUrlEncoder().withoutPadding().encodeToString(secret), true, Set.of());
 	}
 
+	/**
+	 * Changes a person. Disabling them, changing their role, client or email, or setting
+	 * their password ends their sessions at once ({@link AccessChanged}); the last
+	 * administrator who can sign in stays one.
+	 */
 	public void updateUser(long id, long version, UserCommand command, Long actorId) {
 		UserAccount user = this.users.findById(id).orElseThrow(() -> new NotFoundException("person", id));
 		checkVersion(user.getVersion(), version);
 		boolean newPassword = command.password() != null && !command.password().isBlank();
 		checkUser(command, id, newPassword);
+		checkAnAdministratorRemains(user, command);
 		String before = "email=" + user.getEmail() + ", role=" + user.getRole() + ", client=" + user.getClientId()
 				+ ", enabled=" + user.isEnabled();
+		String oldEmail = user.getEmail();
+		boolean accessChanges = (user.isEnabled() && !command.enabled()) || user.getRole() != command.role()
+				|| !Objects.equals(user.getClientId(), clientFor(command))
+				|| !oldEmail.equals(normaliseEmail(command.email()));
 		user.change(normaliseEmail(command.email()), command.name().trim(), command.role(), clientFor(command),
 				command.timeZone(), command.enabled(), now());
 		if (newPassword) {
@@ -201,6 +218,71 @@ public class DirectoryAdmin {
 		record(actorId, "USER", id, "UPDATED",
 				before + " -> email=" + user.getEmail() + ", role=" + user.getRole() + ", client=" + user.getClientId()
 						+ ", enabled=" + user.isEnabled() + (newPassword ? ", password changed" : ""));
+		if (accessChanges || newPassword) {
+			// a person's own new password ends only their other sessions
+			boolean keepCurrentSession = !accessChanges && Long.valueOf(id).equals(actorId);
+			accessChanged(user, Set.copyOf(List.of(oldEmail, user.getEmail())), keepCurrentSession);
+		}
+	}
+
+	/**
+	 * A person sets a new password for themselves, giving their current one: their other
+	 * sessions end, the one they are using stays.
+	 */
+	public void changeOwnPassword(long userId, String currentPassword, String newPassword) {
+		UserAccount user = this.users.findById(userId).orElseThrow(() -> new NotFoundException("person", userId));
+		List<FieldError> errors = new ArrayList<>();
+		if (currentPassword == null || currentPassword.isEmpty()
+				|| !this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+			errors.add(new FieldError("currentPassword", "profile.password.current.wrong"));
+		}
+		if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) {
+			errors.add(new FieldError("newPassword", "user.password.tooShort"));
+		}
+		else if (newPassword.length() > 128) {
+			errors.add(new FieldError("newPassword", "user.password.tooLong"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		user.changePassword(this.passwordEncoder.encode(newPassword), now());
+		record(userId, "USER", userId, "PASSWORD_CHANGED", "by themselves");
+		accessChanged(user, Set.of(user.getEmail()), true);
+	}
+
+	private void accessChanged(UserAccount user, Set<String> emails, boolean keepCurrentSession) {
+		if (!keepCurrentSession) {
+			// compared with the sessions' own creation times, which Spring Session takes
+			// from the system clock
+			user.endSessionsStartedBefore(Instant.now(Clock.systemUTC()));
+		}
+		this.events.publishEvent(new AccessChanged(user.getId(), emails, !user.isEnabled(), user.getRole().isStaff(),
+				keepCurrentSession));
+	}
+
+	/**
+	 * Whoever changes the last administrator who can sign in may not take that away from
+	 * them (nor from themselves).
+	 */
+	private void checkAnAdministratorRemains(UserAccount user, UserCommand command) {
+		boolean staysAdministrator = command.role() == Role.ADMIN && command.enabled();
+		if (user.getRole() != Role.ADMIN || !user.isEnabled() || staysAdministrator) {
+			return;
+		}
+		// locked, so two administrators demoting each other at once cannot both succeed
+		boolean another = this.users.lockEnabledAdministrators()
+			.stream()
+			.anyMatch((admin) -> !admin.getId().equals(user.getId()));
+		if (!another) {
+			List<FieldError> errors = new ArrayList<>();
+			if (command.role() != Role.ADMIN) {
+				errors.add(new FieldError("role", "user.role.lastAdmin"));
+			}
+			if (!command.enabled()) {
+				errors.add(new FieldError("enabled", "user.enabled.lastAdmin"));
+			}
+			throw new InvalidInputException(errors);
+		}
 	}
 
 	/**
@@ -208,9 +290,7 @@ public class DirectoryAdmin {
 	 */
 	public void updateProfile(long userId, String name, String timeZone) {
 		List<FieldError> errors = new ArrayList<>();
-		if (name == null || name.isBlank()) {
-			errors.add(new FieldError("name", "user.name.required"));
-		}
+		checkName(name, errors);
 		if (!validZone(timeZone)) {
 			errors.add(new FieldError("timeZone", "user.timeZone.invalid"));
 		}
@@ -363,15 +443,13 @@ public class DirectoryAdmin {
 		else if (command.email().trim().length() > 254 || !EMAIL.matcher(command.email().trim()).matches()) {
 			errors.add(new FieldError("email", "user.email.invalid"));
 		}
+		else if (EmailAddress.ambiguous(command.email())) {
+			errors.add(new FieldError("email", "user.email.ambiguous"));
+		}
 		else if (this.users.emailTaken(normaliseEmail(command.email()), id)) {
 			errors.add(new FieldError("email", "user.email.taken"));
 		}
-		if (command.name() == null || command.name().isBlank()) {
-			errors.add(new FieldError("name", "user.name.required"));
-		}
-		else if (command.name().trim().length() > 120) {
-			errors.add(new FieldError("name", "user.name.tooLong"));
-		}
+		checkName(command.name(), errors);
 		if (command.role() == null) {
 			errors.add(new FieldError("role", "user.role.required"));
 		}
@@ -391,6 +469,22 @@ public class DirectoryAdmin {
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
+		}
+	}
+
+	/**
+	 * A person's name is shown on pages, in mails and in CSV exports: one line of
+	 * ordinary text, without control characters or text-direction overrides.
+	 */
+	private static void checkName(String name, List<FieldError> errors) {
+		if (name == null || name.isBlank()) {
+			errors.add(new FieldError("name", "user.name.required"));
+		}
+		else if (name.trim().length() > 120) {
+			errors.add(new FieldError("name", "user.name.tooLong"));
+		}
+		else if (CONTROL_CHARACTERS.matcher(name).find()) {
+			errors.add(new FieldError("name", "user.name.controlCharacters"));
 		}
 	}
 
@@ -431,7 +525,7 @@ public class DirectoryAdmin {
 	}
 
 	private static String normaliseEmail(String email) {
-		return email.trim().toLowerCase(Locale.ROOT);
+		return EmailAddress.normalised(email);
 	}
 
 	private static void checkVersion(long current, long expected) {

@@ -120,16 +120,31 @@ public class OnCallReports {
 			Instant to = month.plusMonths(1).atDay(1).atStartOfDay(calendar.zone()).toInstant();
 			OnCallHours.of(rota.shifts(from, to), calendar, from, to)
 				.forEach((id, h) -> hours.merge(id, h, OnCallHours::plus));
+			// incidents count for whoever acknowledged them; time for whoever logged it
 			this.jdbc.sql("""
-					select acknowledged_by, count(distinct ticket_id), coalesce(sum(minutes_spent), 0) from oncall_page
-					where rota_id = ? and level <= 1 and acknowledged_by is not null and paged_at >= ? and paged_at < ?
-					group by acknowledged_by
-					""").params(rota.id(), Timestamp.from(from), Timestamp.from(to)).query((rs, n) -> {
-				int[] counts = incidents.computeIfAbsent(rs.getLong(1), (k) -> new int[2]);
-				counts[0] += rs.getInt(2);
-				counts[1] += rs.getInt(3);
-				return counts;
-			}).list();
+					select person_id, sum(incidents), sum(minutes) from (
+					    select acknowledged_by as person_id, count(distinct ticket_id) as incidents, 0 as minutes
+					    from oncall_page
+					    where rota_id = :rota and level <= 1 and acknowledged_by is not null
+					      and paged_at >= :from and paged_at < :to
+					    group by acknowledged_by
+					    union all
+					    select t.person_id, 0, sum(t.minutes)
+					    from oncall_time t join oncall_page p on p.id = t.page_id
+					    where p.rota_id = :rota and p.level <= 1 and p.paged_at >= :from and p.paged_at < :to
+					    group by t.person_id
+					) handled group by person_id
+					""")
+				.param("rota", rota.id())
+				.param("from", Timestamp.from(from))
+				.param("to", Timestamp.from(to))
+				.query((rs, n) -> {
+					int[] counts = incidents.computeIfAbsent(rs.getLong(1), (k) -> new int[2]);
+					counts[0] += rs.getInt(2);
+					counts[1] += rs.getInt(3);
+					return counts;
+				})
+				.list();
 		}
 		incidents.keySet()
 			.forEach((id) -> hours.putIfAbsent(id, new OnCallHours(id, Duration.ZERO, Duration.ZERO, Duration.ZERO)));

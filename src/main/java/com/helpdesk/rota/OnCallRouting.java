@@ -13,6 +13,7 @@ import com.helpdesk.directory.ClientSummary;
 import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.Person;
 import com.helpdesk.directory.Role;
+import com.helpdesk.shared.AuditLog;
 import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.RequestType;
 import com.helpdesk.ticket.TicketEvents.PublicReplyAdded;
@@ -32,9 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Joins rotas to the work. Out of hours, a CRITICAL ticket or an INCIDENT from a client
  * with 24/7 cover goes at once to whoever is on call (assigned and paged); unanswered
- * within the acknowledgement window it goes to the secondary, then to the managers.
- * Anything else waits for opening hours. In hours, a first-line rota set to do so hands
- * its group's new tickets round the people on shift.
+ * within the acknowledgement window (by the person paged, or a manager) it goes to the
+ * secondary, then to the managers. Anything else waits for opening hours. In hours, a
+ * first-line rota set to do so hands its group's new tickets round the people on shift.
  */
 @Service
 @Transactional
@@ -54,10 +55,12 @@ public class OnCallRouting {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	private final Duration acknowledgeWithin;
 
 	OnCallRouting(Rotas rotas, TicketService tickets, Directory directory, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock,
+			ApplicationEventPublisher events, Clock clock, AuditLog audit,
 			@Value("${helpdesk.oncall.acknowledge-within:PT15M}") Duration acknowledgeWithin) {
 		this.rotas = rotas;
 		this.tickets = tickets;
@@ -65,14 +68,38 @@ public class OnCallRouting {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+		this.audit = audit;
 		this.acknowledgeWithin = acknowledgeWithin;
 	}
 
+	/** The most time one person logs on one page: a long night, not a day. */
+	public static final int MOST_MINUTES_LOGGED = 720;
+
 	/**
 	 * A page as the ticket page and the inbox show it.
+	 *
+	 * @param timeLogged the time each person logged on it, as their own
 	 */
 	public record Page(long id, long ticketId, long personId, String personName, int level, Instant pagedAt,
-			Instant acknowledgedAt, Instant escalatedAt, Long acknowledgedById, Integer minutesSpent) {
+			Instant acknowledgedAt, Instant escalatedAt, Long acknowledgedById, List<TimeLogged> timeLogged) {
+
+		/**
+		 * The minutes someone logged on this page, if they did.
+		 */
+		public Integer minutesOf(long someoneId) {
+			return this.timeLogged.stream()
+				.filter((t) -> t.personId() == someoneId)
+				.map(TimeLogged::minutes)
+				.findFirst()
+				.orElse(null);
+		}
+
+	}
+
+	/**
+	 * Time one person spent on a page, logged by themselves.
+	 */
+	public record TimeLogged(long personId, String personName, int minutes) {
 	}
 
 	@EventListener
@@ -97,57 +124,106 @@ public class OnCallRouting {
 	@EventListener
 	void on(PublicReplyAdded reply) {
 		if (reply.byStaff() && reply.authorId() != null) {
-			acknowledgeAll(reply.ticketId(), reply.authorId());
+			this.directory.findPerson(reply.authorId())
+				.filter((author) -> mayAcknowledge(reply.ticketId(), author))
+				.ifPresent((author) -> acknowledgeAll(reply.ticketId(), author.id()));
 		}
 	}
 
 	@EventListener
 	void on(StatusChanged change) {
-		if (!change.automatic() && change.actorId() != null
-				&& this.directory.findPerson(change.actorId()).map(Person::isStaff).orElse(false)) {
-			acknowledgeAll(change.ticketId(), change.actorId());
+		if (!change.automatic() && change.actorId() != null) {
+			this.directory.findPerson(change.actorId())
+				.filter((actor) -> actor.isStaff() && mayAcknowledge(change.ticketId(), actor))
+				.ifPresent((actor) -> acknowledgeAll(change.ticketId(), actor.id()));
 		}
 	}
 
 	/**
-	 * "I'm on it": the paged person, or anyone on staff, stops the escalation.
+	 * "I'm on it": the person paged for the ticket, or a manager or administrator, stops
+	 * the escalation. Anyone else's answer would hide that the person paged has not
+	 * answered.
 	 */
 	public void acknowledge(long ticketId, Person person) {
-		if (!person.isStaff()) {
-			throw new org.springframework.security.access.AccessDeniedException("Staff acknowledge pages");
+		if (!person.isStaff() || !mayAcknowledge(ticketId, person)) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Only the person paged, or a manager, acknowledges a page");
 		}
 		acknowledgeAll(ticketId, person.id());
 	}
 
 	/**
+	 * Whether someone may acknowledge a ticket's pages: they were paged for it, or they
+	 * manage the team.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayAcknowledge(long ticketId, Person person) {
+		if (person.role() == Role.MANAGER || person.role() == Role.ADMIN) {
+			return true;
+		}
+		return this.jdbc.sql("select count(*) > 0 from oncall_page where ticket_id = ? and person_id = ?")
+			.params(ticketId, person.id())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * Logs the time someone spent out of hours on a ticket they were paged for or
-	 * acknowledged, for the on-call hours report.
+	 * acknowledged, as their own time, for the on-call hours report: at most
+	 * {@link #MOST_MINUTES_LOGGED}, and no more than has passed since the page. Logging
+	 * again changes it.
 	 */
 	public void logTime(long ticketId, Person person, Integer minutes) {
-		if (minutes == null || minutes < 1 || minutes > 1440) {
+		if (minutes == null || minutes < 1 || minutes > MOST_MINUTES_LOGGED) {
 			throw new com.helpdesk.shared.InvalidInputException("minutes", "rota.page.minutes.range");
 		}
-		int changed = this.jdbc.sql("""
-				update oncall_page set minutes_spent = ?
-				where id = (select id from oncall_page where ticket_id = ? and level <= 1
-				            and (acknowledged_by = ? or person_id = ?) order by level, id limit 1)
-				""").params(minutes, ticketId, person.id(), person.id()).update();
-		if (changed == 0) {
-			throw new com.helpdesk.shared.InvalidInputException("minutes", "rota.page.minutes.notPaged");
+		record Paged(long id, Instant at) {
 		}
+		Paged page = this.jdbc.sql("""
+				select id, paged_at from oncall_page where ticket_id = ? and level <= 1
+				and (person_id = ? or acknowledged_by = ?)
+				order by (person_id = ?) desc, level, id limit 1
+				""")
+			.params(ticketId, person.id(), person.id(), person.id())
+			.query((rs, n) -> new Paged(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+			.optional()
+			.orElseThrow(() -> new com.helpdesk.shared.InvalidInputException("minutes", "rota.page.minutes.notPaged"));
+		Instant now = this.clock.instant();
+		if (page.at().plus(Duration.ofMinutes(minutes)).isAfter(now.plus(Duration.ofMinutes(1)))) {
+			throw new com.helpdesk.shared.InvalidInputException("minutes", "rota.page.minutes.sincePaged");
+		}
+		this.jdbc
+			.sql("""
+					insert into oncall_time (page_id, person_id, minutes, logged_at) values (?, ?, ?, ?)
+					on conflict (page_id, person_id) do update set minutes = excluded.minutes, logged_at = excluded.logged_at
+					""")
+			.params(page.id(), person.id(), minutes, Timestamp.from(now))
+			.update();
+		this.audit.record(person.id(), "ONCALL_PAGE", page.id(), "TIME_LOGGED",
+				"ticket " + ticketId + ": " + minutes + " minutes");
 	}
 
 	@Transactional(readOnly = true)
 	public List<Page> pages(long ticketId) {
+		java.util.Map<Long, List<TimeLogged>> time = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select t.page_id, t.person_id, u.name, t.minutes
+				from oncall_time t join oncall_page p on p.id = t.page_id join app_user u on u.id = t.person_id
+				where p.ticket_id = ? order by t.logged_at
+				""")
+			.param(ticketId)
+			.query((org.springframework.jdbc.core.RowCallbackHandler) (rs) -> time
+				.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+				.add(new TimeLogged(rs.getLong(2), rs.getString(3), rs.getInt(4))));
 		return this.jdbc.sql("""
 				select p.id, p.ticket_id, p.person_id, u.name, p.level, p.paged_at, p.acknowledged_at, p.escalated_at,
-				       p.acknowledged_by, p.minutes_spent
+				       p.acknowledged_by
 				from oncall_page p join app_user u on u.id = p.person_id where p.ticket_id = ? order by p.level, p.id
 				""")
 			.param(ticketId)
 			.query((rs, n) -> new Page(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
 					rs.getTimestamp(6).toInstant(), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
-					(Long) rs.getObject(9), (Integer) rs.getObject(10)))
+					(Long) rs.getObject(9), List.copyOf(time.getOrDefault(rs.getLong(1), List.of()))))
 			.list();
 	}
 

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.helpdesk.shared.ProblemResponses;
+import com.helpdesk.shared.SecurityHeaders;
 
 /**
  * Lets a bounded number of requests work at once, the others waiting their turn in order
@@ -101,6 +102,9 @@ public final class RequestLimiter implements Filter {
 	private static void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setHeader("Retry-After", "5");
 		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// answered before Spring Security's filters, which would write these
+		SecurityHeaders.writeTo(response,
+				path.startsWith("/api/") ? SecurityHeaders.API_POLICY : SecurityHeaders.PAGE_POLICY);
 		if (path.startsWith("/api/")) {
 			ProblemResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service unavailable",
 					"The service is too busy at the moment. Try again in a few seconds.");

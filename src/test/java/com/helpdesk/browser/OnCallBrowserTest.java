@@ -121,16 +121,17 @@ class OnCallBrowserTest {
 		assertThat(browser.find(By.id("pages")).getText()).contains("Acknowledged");
 		assertThat(browser.findAll(By.xpath("//button[normalize-space()=\"I'm on it\"]"))).isEmpty();
 
-		// the time spent, for the on-call hours report
+		// the time spent, for the on-call hours report, logged later that night
+		this.clock.set(LocalDateTime.parse("2027-01-09T02:50").atZone(ZoneId.of("Europe/London")).toInstant());
 		browser.type(By.id("minutes"), "0");
 		browser.clickButton("Log time");
 		assertThat(browser.title()).as("the ticket page, with the problem").startsWith("Error: #" + id);
-		assertThat(browser.find(By.id("minutes-error")).getText()).contains("from 1 to 1440");
+		assertThat(browser.find(By.id("minutes-error")).getText()).contains("from 1 to 720 (12 hours)");
 		browser.checkPage("oncall-02-time-error");
 		browser.type(By.id("minutes"), "40");
 		browser.clickButton("Log time");
 		assertThat(flash(browser)).isEqualTo("Time logged: 40 minutes.");
-		assertThat(browser.find(By.id("pages")).getText()).contains("40 minutes logged");
+		assertThat(browser.find(By.id("pages")).getText()).contains(ann.name() + " logged 40 minutes");
 	}
 
 }

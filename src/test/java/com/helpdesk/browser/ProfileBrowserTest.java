@@ -16,6 +16,7 @@ import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.DirectoryAdmin;
 import com.helpdesk.directory.Person;
 import com.helpdesk.support.IntegrationTest;
+import com.helpdesk.support.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Alice's own page: she moves to New York time and back, and makes, uses and revokes an
- * API token. Her time zone is put back to Europe/London whatever happens, as the demo
- * data is shared with the other tests.
+ * API token; an engineer changes their password. Her time zone is put back to
+ * Europe/London whatever happens, as the demo data is shared with the other tests.
  */
 @IntegrationTest
 class ProfileBrowserTest {
@@ -57,6 +58,9 @@ class ProfileBrowserTest {
 
 	@Autowired
 	DirectoryAdmin directoryAdmin;
+
+	@Autowired
+	TestData data;
 
 	Browser browser;
 
@@ -209,6 +213,70 @@ class ProfileBrowserTest {
 			browser.clickAndWaitForNewPage(tokenRow(browser, prefix).findElement(By.tagName("button")));
 			assertThat(flash(browser)).isEqualTo("Token revoked. It no longer works.");
 		}
+	}
+
+	/**
+	 * An engineer changes their password: a wrong current one is refused next to its
+	 * field; then they stay signed in here and their session elsewhere ends.
+	 */
+	@Test
+	void anEngineerChangesTheirPasswordStaysSignedInHereAndIsSignedOutElsewhere() throws Exception {
+		Person engineer = this.data.agent();
+		java.net.CookieManager elsewhere = new java.net.CookieManager();
+		HttpClient laptop = HttpClient.newBuilder()
+			.cookieHandler(elsewhere)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		signInWith(laptop, engineer.email(), TestData.PASSWORD);
+		assertThat(status(laptop, "/tickets")).as("signed in on the laptop").isEqualTo(200);
+		Browser browser = this.browser;
+		browser.signIn(engineer.email(), TestData.PASSWORD);
+		browser.clickLink("Your profile");
+
+		browser.type(By.id("currentPassword"), "not my password");
+		browser.type(By.id("newPassword"), "too short");
+		browser.clickButton("Change password");
+		assertThat(browser.title()).startsWith("Error: Your profile");
+		assertThat(browser.find(By.cssSelector(".govuk-error-summary")).getText())
+			.contains("Enter your current password correctly", "Enter a password of at least 12 characters");
+		assertThat(browser.find(By.id("currentPassword-error")).getText())
+			.contains("Enter your current password correctly");
+		browser.checkPage("profile-07-password-refused");
+
+		String newPassword = "four words I remember";
+		browser.type(By.id("currentPassword"), TestData.PASSWORD);
+		browser.type(By.id("newPassword"), newPassword);
+		browser.clickButton("Change password");
+		assertThat(flash(browser))
+			.isEqualTo("Your password has been changed. You have been signed out everywhere else.");
+		browser.checkPage("profile-08-password-changed");
+		browser.open("/tickets");
+		assertThat(browser.path()).as("still signed in here").isEqualTo("/tickets");
+		assertThat(status(laptop, "/tickets")).as("signed out on the laptop").isEqualTo(302);
+
+		browser.signOut();
+		browser.signIn(engineer.email(), newPassword);
+	}
+
+	private void signInWith(HttpClient client, String email, String password) throws Exception {
+		String login = client
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/login")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		String csrf = login.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+		client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
+						+ "&password=" + password + "&_csrf=" + csrf))
+			.build(), HttpResponse.BodyHandlers.discarding());
+	}
+
+	private int status(HttpClient client, String path) throws Exception {
+		return client
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	/** The WCAG contrast ratio of two CSS colours, {@code rgb(…)} or {@code rgba(…)}. */

@@ -79,6 +79,24 @@ class DirectoryAdminTest {
 	}
 
 	@Test
+	void namesAreOneLineOfTextWithoutControlCharactersOrDirectionOverrides() {
+		Person person = this.data.agent();
+		for (String name : List.of("Eve\r=HYPERLINK(1)", "Eve\tTab", "Eve\nMallory", "Eve\u202Eevil",
+				"Eve\u2028Mallory", "Eve\u0000")) {
+			assertThat(fields(() -> this.admin.createUser(new UserCommand(TestData.unique("named") + "@test.example",
+					name, Role.AGENT, null, "Europe/London", "correct horse battery", true, Set.of()), null)))
+				.as("%s", name)
+				.containsExactly("name");
+			assertThat(fields(() -> this.admin.updateProfile(person.id(), name, "Europe/London"))).as("%s", name)
+				.containsExactly("name");
+		}
+		assertThat(fields(() -> this.admin.updateProfile(person.id(), "x".repeat(121), "Europe/London")))
+			.containsExactly("name");
+		this.admin.updateProfile(person.id(), "Zoë O'Brien-Łukasiewicz 李", "Europe/London");
+		assertThat(this.directory.person(person.id()).name()).isEqualTo("Zoë O'Brien-Łukasiewicz 李");
+	}
+
+	@Test
 	void aStaleEditIsRefusedAndEveryChangeIsAudited() {
 		long client = this.data.client();
 		ClientSummary before = this.directory.client(client);

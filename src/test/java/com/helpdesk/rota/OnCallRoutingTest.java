@@ -34,9 +34,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Out-of-hours routing with an injected clock: a critical ticket from a client with 24/7
  * cover goes to whoever is on call at once, escalates to the secondary and then the
- * managers when nobody acknowledges it within 15 minutes, and stops escalating once
- * someone answers; anything else waits for opening hours; in hours a first-line rota can
- * hand its group's new tickets round.
+ * managers when nobody acknowledges it within 15 minutes, and stops escalating once the
+ * person paged (or a manager) answers; anything else waits for opening hours; in hours a
+ * first-line rota can hand its group's new tickets round.
  */
 @IntegrationTest
 class OnCallRoutingTest {
@@ -198,9 +198,10 @@ class OnCallRoutingTest {
 		}
 
 		// Ann logs her time; the month's on-call hours report counts both incidents
+		this.clock.set(london("2027-01-09T03:00"));
 		this.routing.logTime(replied, this.ann, 45);
 		this.routing.logTime(acknowledged, this.ann, 20);
-		assertThat(this.routing.pages(replied).get(0).minutesSpent()).isEqualTo(45);
+		assertThat(this.routing.pages(replied).get(0).minutesOf(this.ann.id())).isEqualTo(45);
 		assertThatThrownBy(() -> this.routing.logTime(replied, this.ann, 0))
 			.isInstanceOf(com.helpdesk.shared.InvalidInputException.class);
 		assertThatThrownBy(() -> this.routing.logTime(replied, this.bob, 10))
@@ -213,6 +214,49 @@ class OnCallRoutingTest {
 			.orElseThrow();
 		assertThat(line.incidents()).isEqualTo(2);
 		assertThat(line.timeSpent()).isEqualTo(java.time.Duration.ofMinutes(65));
+	}
+
+	@Test
+	void onlyThePersonPagedOrAManagerAcknowledgesAndTimeLoggedIsTheLoggersOwn() {
+		Person manager = this.data.person(Role.MANAGER, null);
+		this.clock.set(london("2027-01-09T02:00"));
+		long id = raise(this.requester, RequestType.QUESTION, Priority.CRITICAL);
+		this.clock.set(london("2027-01-09T02:03"));
+
+		// a colleague who was not paged can neither acknowledge nor stop it by replying
+		assertThatThrownBy(() -> this.routing.acknowledge(id, this.bob))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		this.tickets.reply(this.bob, id, null, "Someone will look soon.", TicketStatus.OPEN, List.of());
+		assertThat(this.routing.pages(id).get(0).acknowledgedAt()).isNull();
+		assertThatThrownBy(() -> this.routing.logTime(id, this.bob, 30))
+			.isInstanceOf(com.helpdesk.shared.InvalidInputException.class);
+		// a manager may
+		this.clock.set(london("2027-01-09T02:05"));
+		this.routing.acknowledge(id, manager);
+		assertThat(this.routing.pages(id).get(0).acknowledgedById()).isEqualTo(manager.id());
+
+		// time someone logs is theirs, not the paged person's
+		this.clock.set(london("2027-01-09T02:40"));
+		assertThatThrownBy(() -> this.routing.logTime(id, this.ann, 60)).as("more than has passed since the page")
+			.isInstanceOfSatisfying(com.helpdesk.shared.InvalidInputException.class,
+					(ex) -> assertThat(ex.errors().get(0).messageKey()).isEqualTo("rota.page.minutes.sincePaged"));
+		this.clock.set(london("2027-01-09T16:00"));
+		assertThatThrownBy(() -> this.routing.logTime(id, this.ann, 721)).as("more than a long night")
+			.isInstanceOfSatisfying(com.helpdesk.shared.InvalidInputException.class,
+					(ex) -> assertThat(ex.errors().get(0).messageKey()).isEqualTo("rota.page.minutes.range"));
+		this.routing.logTime(id, this.ann, 50);
+		this.routing.logTime(id, manager, 30);
+		this.routing.logTime(id, manager, 35);
+
+		OnCallRouting.Page page = this.routing.pages(id).get(0);
+		assertThat(page.minutesOf(this.ann.id())).isEqualTo(50);
+		assertThat(page.minutesOf(manager.id())).as("logged again, changed").isEqualTo(35);
+		java.util.Map<Long, HoursReport.Line> lines = new java.util.HashMap<>();
+		this.reports.report(java.time.YearMonth.of(2027, 1)).lines().forEach((l) -> lines.put(l.personId(), l));
+		assertThat(lines.get(this.ann.id()).timeSpent()).isEqualTo(java.time.Duration.ofMinutes(50));
+		assertThat(lines.get(this.ann.id()).incidents()).isZero();
+		assertThat(lines.get(manager.id()).timeSpent()).isEqualTo(java.time.Duration.ofMinutes(35));
+		assertThat(lines.get(manager.id()).incidents()).isEqualTo(1);
 	}
 
 	@Test

@@ -98,6 +98,9 @@ class AccessMatrixTest {
 	@Autowired
 	Rotas rotas;
 
+	@Autowired
+	com.helpdesk.rota.RotaFeeds feeds;
+
 	Fixture fixture;
 
 	@BeforeAll
@@ -253,6 +256,19 @@ class AccessMatrixTest {
 			.anonymous(LOGIN)
 			.requesters(FORBIDDEN)
 			.staff(OK));
+		// "I'm on it" is for the person paged or a manager; time is logged by those paged
+		rows.add(page("POST /rotas/pages/ack?ticket={plain}",
+				(f) -> post("/rotas/pages/ack").param("ticket", String.valueOf(f.plainTicket)))
+			.anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(FORBIDDEN)
+			.manager(redirect("/tickets/*"))
+			.admin(redirect("/tickets/*")));
+		rows.add(page("POST /rotas/pages/time?ticket={plain}",
+				(f) -> post("/rotas/pages/time").param("ticket", String.valueOf(f.plainTicket)).param("minutes", "30"))
+			.anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(BAD_REQUEST));
 		rows.add(page("GET /rotas/hours", (f) -> get("/rotas/hours")).anonymous(LOGIN)
 			.everyone(FORBIDDEN)
 			.manager(OK)
@@ -322,11 +338,20 @@ class AccessMatrixTest {
 		}).anonymous(LOGIN).requesters(FORBIDDEN).staff(redirect("/tickets/*")));
 		rows.add(page("GET /feeds/{unknown}.ics", (f) -> get("/feeds/unknown.ics")).anonymous(NOT_FOUND)
 			.everyone(NOT_FOUND));
+		// a feed link needs no sign-in: whoever holds it reads it
+		rows.add(page("GET /feeds/{agent's}.ics", (f) -> get("/feeds/" + f.agentFeed + ".ics")).anonymous(OK)
+			.everyone(OK));
 		rows.add(api("GET /api/v1/oncall/now", (f) -> get("/api/v1/oncall/now")).anonymous(UNAUTHORIZED)
 			.requesters(FORBIDDEN)
 			.staff(OK));
 		// everyone's own page
 		rows.add(page("GET /profile", (f) -> get("/profile")).anonymous(LOGIN).everyone(OK));
+		// everyone changes their own password; a wrong current one changes nothing
+		rows.add(page("POST /profile/password (wrong current password)",
+				(f) -> post("/profile/password").param("currentPassword", "not the password")
+					.param("newPassword", "a brand new password"))
+			.anonymous(LOGIN)
+			.everyone(BAD_REQUEST));
 		// files
 		rows.add(page("GET /attachments/{public}", (f) -> get("/attachments/" + f.publicAttachment)).anonymous(LOGIN)
 			.own(OK)
@@ -589,6 +614,8 @@ class AccessMatrixTest {
 
 		final long internalComment;
 
+		final String agentFeed;
+
 		Fixture() {
 			TestData data = AccessMatrixTest.this.data;
 			this.own = data.requester(data.client());
@@ -600,6 +627,7 @@ class AccessMatrixTest {
 			this.people.put(Who.MANAGER, data.person(Role.MANAGER, null));
 			this.people.put(Who.ADMIN, data.person(Role.ADMIN, null));
 			Person agent = this.people.get(Who.AGENT);
+			this.agentFeed = AccessMatrixTest.this.feeds.create(agent, null);
 			this.ticket = AccessMatrixTest.this.tickets.create(this.own, TestData.question("Access matrix"),
 					List.of(new NewAttachment("screenshot.png", "image/png", bytes("not really a png"))));
 			AccessMatrixTest.this.tickets.addNote(agent, this.ticket, "Only for the team",
@@ -677,6 +705,8 @@ class AccessMatrixTest {
 	static final Expect FORBIDDEN = new Expect(403, null, null);
 
 	static final Expect NOT_FOUND = new Expect(404, null, null);
+
+	static final Expect BAD_REQUEST = new Expect(400, null, null);
 
 	static final Expect LOGIN = redirect("/login");
 

@@ -1,6 +1,7 @@
 package com.helpdesk.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,6 +94,11 @@ class RequestLimiterTest {
 
 			assertThat(page.getStatus()).isEqualTo(503);
 			assertThat(page.getHeader("Retry-After")).isEqualTo("5");
+			for (MockHttpServletResponse busy : List.of(page, api)) {
+				assertThat(busy.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+				assertThat(busy.getHeader("X-Frame-Options")).isEqualTo("DENY");
+				assertThat(busy.getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
+			}
 			assertThat(api.getStatus()).isEqualTo(503);
 			assertThat(api.getContentType()).startsWith("application/problem+json");
 			assertThat(api.getContentAsString()).contains("\"status\":503").contains("too busy");

@@ -35,6 +35,9 @@ public class UserAccount {
 
 	private boolean enabled = true;
 
+	/** Sessions started before this no longer sign the person in. */
+	private Instant sessionsValidFrom;
+
 	@Version
 	private long version;
 
@@ -77,6 +80,14 @@ public class UserAccount {
 	public void changePassword(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
 		this.updatedAt = now;
+	}
+
+	/**
+	 * Ends every session started before {@code at}: the session store only answers those
+	 * started since.
+	 */
+	public void endSessionsStartedBefore(Instant at) {
+		this.sessionsValidFrom = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 	}
 
 	public Long getId() {

@@ -1,6 +1,7 @@
 package com.helpdesk.rota.internal;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,8 +35,11 @@ public class RotaStore {
 
 	private final JdbcClient jdbc;
 
-	RotaStore(JdbcClient jdbc) {
+	private final Clock clock;
+
+	RotaStore(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	public boolean nameTaken(String name) {
@@ -48,12 +52,12 @@ public class RotaStore {
 	public long insert(RotaCommand command, Instant now, Long actorId) {
 		long rotaId = this.jdbc.sql("""
 				insert into rota (name, duty, template, time_zone, starts_on, handover_time, calendar_id, group_id,
-				                  opt_in, swap_approval, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+				                  opt_in, swap_approval, created_at, changed_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
 				""")
 			.params(command.name(), command.duty().name(), command.template().name(), command.timeZone(),
 					command.startsOn(), command.handoverTime(), command.calendarId(), command.groupId(),
-					command.optIn(), command.swapApproval(), Timestamp.from(now))
+					command.optIn(), command.swapApproval(), Timestamp.from(now), Timestamp.from(now))
 			.query(Long.class)
 			.single();
 		int ordinal = 0;
@@ -117,9 +121,11 @@ public class RotaStore {
 			boolean swapApproval) {
 		this.jdbc.sql("""
 				update rota set name = ?, calendar_id = ?, group_id = ?, opt_in = ?, swap_approval = ?,
-				                version = version + 1
+				                version = version + 1, changed_at = ?
 				where id = ?
-				""").params(name, calendarId, groupId, optIn, swapApproval, rotaId).update();
+				""")
+			.params(name, calendarId, groupId, optIn, swapApproval, Timestamp.from(this.clock.instant()), rotaId)
+			.update();
 	}
 
 	public void setAutoAssign(long rotaId, boolean enabled) {
@@ -132,8 +138,14 @@ public class RotaStore {
 		return this.jdbc.sql("select auto_assign from rota where id = ?").param(rotaId).query(Boolean.class).single();
 	}
 
+	/**
+	 * Marks a change of the rota's shifts (an order of people, a cover, a swap): a new
+	 * version, and the time its calendar feeds say they last changed.
+	 */
 	public void touch(long rotaId) {
-		this.jdbc.sql("update rota set version = version + 1 where id = ?").param(rotaId).update();
+		this.jdbc.sql("update rota set version = version + 1, changed_at = ? where id = ?")
+			.params(Timestamp.from(this.clock.instant()), rotaId)
+			.update();
 	}
 
 	public Optional<Rota> find(long rotaId) {

@@ -71,7 +71,8 @@ class EscalationController {
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			String error = this.messages.getMessage(ex.errors().get(0).messageKey(), null, Locale.UK);
+			String error = this.messages.getMessage(ex.errors().get(0).messageKey(),
+					new Object[] { OnCallRouting.MOST_MINUTES_LOGGED }, Locale.UK);
 			List<TicketPagePanel.Shown> failed = this.panel.failed(user.person(), ticket, minutes, error);
 			return this.workspace.page(user.person(), ticket, model, failed.get(0));
 		}

@@ -47,8 +47,8 @@ class EscalationTicketPanel implements TicketPagePanel {
 	 * What the panels show; {@code minutes} and {@code minutesError} are time logged that
 	 * came back with a problem.
 	 */
-	record Model(long ticketId, long myId, List<OnDuty> onDuty, List<Page> pages, boolean canLogTime, Duration window,
-			String minutes, String minutesError) {
+	record Model(long ticketId, long myId, List<OnDuty> onDuty, List<Page> pages, boolean canAcknowledge,
+			boolean canLogTime, Duration window, String minutes, String minutesError) {
 
 		/** Whether a page is still waiting for someone to answer it. */
 		public boolean waiting() {
@@ -83,8 +83,17 @@ class EscalationTicketPanel implements TicketPagePanel {
 		boolean canLogTime = pages.stream()
 			.anyMatch((p) -> p.level() <= 1
 					&& (p.personId() == viewer.id() || Long.valueOf(viewer.id()).equals(p.acknowledgedById())));
-		return new Model(ticketId, viewer.id(), this.rotas.now(), pages, canLogTime, this.acknowledgeWithin, minutes,
-				minutesError);
+		boolean canAcknowledge = !pages.isEmpty() && this.routing.mayAcknowledge(ticketId, viewer);
+		// the time this person logged already, to change it
+		String logged = (minutes != null) ? minutes
+				: pages.stream()
+					.map((p) -> p.minutesOf(viewer.id()))
+					.filter((m) -> m != null)
+					.findFirst()
+					.map(String::valueOf)
+					.orElse(null);
+		return new Model(ticketId, viewer.id(), this.rotas.now(), pages, canAcknowledge, canLogTime,
+				this.acknowledgeWithin, logged, minutesError);
 	}
 
 }

@@ -38,14 +38,22 @@ class FeedController {
 		this.messages = messages;
 	}
 
+	/**
+	 * The feed, with an entity tag and its last change, so that a calendar app polling it
+	 * gets 304 Not Modified until something changes. Only the app holding the secret link
+	 * may keep a copy: private, checked again each time.
+	 */
 	@GetMapping("/feeds/{token}.ics")
 	@ResponseBody
 	ResponseEntity<String> feed(@PathVariable String token) {
+		RotaFeeds.Document feed = this.feeds.render(token);
 		return ResponseEntity.ok()
 			.contentType(CALENDAR)
-			.cacheControl(CacheControl.noStore())
+			.cacheControl(CacheControl.noCache().cachePrivate())
+			.eTag(feed.etag())
+			.lastModified(feed.lastModified())
 			.header("Content-Disposition", "inline; filename=\"shifts.ics\"")
-			.body(this.feeds.render(token));
+			.body(feed.text());
 	}
 
 	@PostMapping("/rotas/feeds")

@@ -14,6 +14,7 @@ import java.util.Locale;
 import com.helpdesk.rota.HoursReport;
 import com.helpdesk.rota.OnCallReports;
 import com.helpdesk.security.HelpdeskUser;
+import com.helpdesk.shared.CsvWriter;
 import com.helpdesk.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -85,16 +86,14 @@ class HoursController {
 		HoursReport report = this.reports.report(shown);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"oncall-hours-" + shown + ".csv\"");
-		PrintWriter out = new PrintWriter(response.getOutputStream(), false, StandardCharsets.UTF_8);
-		out.print("month,person,email,weekday_out_of_hours,weekend,bank_holiday,total,incidents,incident_hours,"
-				+ "signed_off_by,signed_off_at\r\n");
+		CsvWriter out = new CsvWriter(new PrintWriter(response.getOutputStream(), false, StandardCharsets.UTF_8));
+		out.row("month", "person", "email", "weekday_out_of_hours", "weekend", "bank_holiday", "total", "incidents",
+				"incident_hours", "signed_off_by", "signed_off_at");
 		for (HoursReport.Line line : report.lines()) {
-			out.print(String.join(",", shown.toString(), cell(line.name()), cell(line.email()), hours(line.weekday()),
-					hours(line.weekend()), hours(line.bankHoliday()), hours(line.total()),
-					String.valueOf(line.incidents()), hours(line.timeSpent()),
-					cell(report.signedOff() ? report.signedBy() : ""),
-					report.signedOff() ? report.signedAt().toString() : ""));
-			out.print("\r\n");
+			out.row(shown.toString(), line.name(), line.email(), hours(line.weekday()), hours(line.weekend()),
+					hours(line.bankHoliday()), hours(line.total()), String.valueOf(line.incidents()),
+					hours(line.timeSpent()), report.signedOff() ? report.signedBy() : "",
+					report.signedOff() ? report.signedAt().toString() : "");
 		}
 		out.flush();
 	}
@@ -104,18 +103,6 @@ class HoursController {
 	 */
 	static String hours(Duration duration) {
 		return String.format(Locale.ROOT, "%.2f", duration.toMinutes() / 60.0);
-	}
-
-	/** A CSV cell, quoted when needed, never starting a spreadsheet formula. */
-	private static String cell(String text) {
-		String value = (text == null) ? "" : text;
-		if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
-			value = "'" + value;
-		}
-		if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-			value = "\"" + value.replace("\"", "\"\"") + "\"";
-		}
-		return value;
 	}
 
 	private YearMonth month(String month) {

@@ -20,11 +20,15 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs in API calls that carry {@code Authorization: Bearer <personal token>}.
+ * Signs in API calls that carry {@code Authorization: Bearer <personal token>}. Wrong
+ * tokens are counted per address, and an address that sends too many is refused for a
+ * while (429), like guessed passwords.
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
+
+	private final LoginThrottle throttle;
 
 	private final UserDetailsService users;
 
@@ -32,9 +36,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final AuthenticationEntryPoint entryPoint;
 
-	ApiTokenAuthenticationFilter(ApiTokens tokens, UserDetailsService users, com.helpdesk.directory.Directory directory,
-			AuthenticationEntryPoint entryPoint) {
+	ApiTokenAuthenticationFilter(ApiTokens tokens, LoginThrottle throttle, UserDetailsService users,
+			com.helpdesk.directory.Directory directory, AuthenticationEntryPoint entryPoint) {
 		this.tokens = tokens;
+		this.throttle = throttle;
 		this.users = users;
 		this.directory = directory;
 		this.entryPoint = entryPoint;
@@ -51,6 +56,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		String secret = header.substring(7).trim();
 		HelpdeskUser user;
 		try {
+			this.throttle.checkToken(request.getRemoteAddr());
 			user = this.tokens.authenticate(secret).flatMap(this.directory::findPerson).map((person) -> {
 				try {
 					return (HelpdeskUser) this.users.loadUserByUsername(person.email());
@@ -59,6 +65,11 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 					return null;
 				}
 			}).filter(HelpdeskUser::isEnabled).orElse(null);
+		}
+		catch (LoginThrottledException ex) {
+			SecurityContextHolder.clearContext();
+			this.entryPoint.commence(request, response, ex);
+			return;
 		}
 		catch (DataAccessException | TransactionException ex) {
 			// the database is away (a restart, a failover): the client may try again
@@ -69,6 +80,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (user == null) {
+			this.throttle.recordTokenFailure(request.getRemoteAddr());
 			SecurityContextHolder.clearContext();
 			this.entryPoint.commence(request, response, new BadCredentialsException("Unknown or revoked API token"));
 			return;

@@ -13,9 +13,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import com.helpdesk.directory.AccessChanged;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.NotFoundException;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,6 +99,19 @@ public class ApiTokens {
 			.update();
 		if (changed == 0) {
 			throw new NotFoundException("token", tokenId);
+		}
+	}
+
+	/**
+	 * Disabling someone revokes their tokens for good: if they are enabled again, they
+	 * make new ones.
+	 */
+	@EventListener
+	void on(AccessChanged change) {
+		if (change.disabled()) {
+			this.jdbc.sql("update api_token set revoked_at = ? where user_id = ? and revoked_at is null")
+				.params(Timestamp.from(this.clock.instant()), change.personId())
+				.update();
 		}
 	}
 

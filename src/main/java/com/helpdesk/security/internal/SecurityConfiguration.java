@@ -1,9 +1,12 @@
 package com.helpdesk.security.internal;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 import com.helpdesk.directory.Directory;
 import com.helpdesk.shared.ProblemResponses;
+import com.helpdesk.shared.SecurityHeaders;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -37,10 +40,6 @@ class SecurityConfiguration {
 
 	static final String[] STAFF = { "AGENT", "DELIVERY_MANAGER", "MANAGER", "ADMIN" };
 
-	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-			+ "style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; "
-			+ "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
-
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
 			LoginThrottle throttle) {
@@ -54,8 +53,15 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
-			UserDetailsService users, Directory directory) throws Exception {
+			LoginThrottle throttle, UserDetailsService users, Directory directory, Clock clock) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			if (ex instanceof LoginThrottledException throttled) {
+				long seconds = Duration.between(clock.instant(), throttled.until()).toSeconds() + 1;
+				response.setHeader("Retry-After", String.valueOf(Math.max(seconds, 1)));
+				problem(response, 429, "Too many requests",
+						"Too many failed sign-ins from this address or for this account. Try again later.");
+				return;
+			}
 			// both ways in are offered; a token that was sent and refused says so (RFC
 			// 6750)
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Helpdesk\"");
@@ -82,13 +88,16 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
-			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, directory, entryPoint),
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, throttle, users, directory, entryPoint),
 					BasicAuthenticationFilter.class)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.API_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 
@@ -126,8 +135,12 @@ class SecurityConfiguration {
 				.failureHandler(failure)
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
-			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			// a new session, not only a new id: its creation time is when the person
+			// signed
+			// in, which the session store compares with their access's last change
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.migrateSession()))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.PAGE_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}

@@ -5,11 +5,11 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks email and password (form and HTTP Basic alike), refusing names that are
- * throttled and counting failures.
+ * Checks email and password (form and HTTP Basic alike), refusing sign-ins that are
+ * throttled and counting failures by account and by the address they come from.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -25,19 +25,26 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String username = authentication.getName();
-		this.throttle.check(username);
+		String address = address(authentication);
+		this.throttle.check(username, address);
 		try {
 			Authentication result = this.delegate.authenticate(authentication);
-			this.throttle.recordSuccess(username);
+			this.throttle.recordSuccess(username, address);
 			return result;
 		}
 		catch (BadCredentialsException ex) {
-			this.throttle.recordFailure(username);
+			// unknown and disabled accounts end here too, counted like a wrong password
+			this.throttle.recordFailure(username, address);
 			throw ex;
 		}
-		catch (AuthenticationException ex) {
-			throw ex;
-		}
+	}
+
+	/**
+	 * The client's address, as the form and HTTP Basic sign-ins both record it.
+	 */
+	static String address(Authentication authentication) {
+		return (authentication.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
+				: null;
 	}
 
 	@Override

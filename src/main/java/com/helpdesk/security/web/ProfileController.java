@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A person's own page: name, time zone, and personal API tokens.
+ * A person's own page: name, time zone, password, and personal API tokens.
  */
 @Controller
 class ProfileController {
@@ -94,15 +94,68 @@ class ProfileController {
 
 	}
 
+	/**
+	 * The change-password form.
+	 */
+	public static class PasswordForm {
+
+		private String currentPassword;
+
+		private String newPassword;
+
+		public String getCurrentPassword() {
+			return this.currentPassword;
+		}
+
+		public void setCurrentPassword(String currentPassword) {
+			this.currentPassword = currentPassword;
+		}
+
+		public String getNewPassword() {
+			return this.newPassword;
+		}
+
+		public void setNewPassword(String newPassword) {
+			this.newPassword = newPassword;
+		}
+
+	}
+
 	@GetMapping("/profile")
 	String show(@AuthenticationPrincipal HelpdeskUser user, Model model) {
+		model.addAttribute("profile", profileOf(user));
+		model.addAttribute("tokenForm", new TokenForm());
+		return page(user, model);
+	}
+
+	/**
+	 * A new password for yourself: your other sessions end, this one stays signed in.
+	 */
+	@PostMapping("/profile/password")
+	String changePassword(@AuthenticationPrincipal HelpdeskUser user, @ModelAttribute("passwordForm") PasswordForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			this.directoryAdmin.changeOwnPassword(user.id(), form.getCurrentPassword(), form.getNewPassword());
+		}
+		catch (InvalidInputException ex) {
+			ex.errors().forEach((e) -> errors.rejectValue(e.field(), e.messageKey()));
+			form.setCurrentPassword(null);
+			form.setNewPassword(null);
+			model.addAttribute("profile", profileOf(user));
+			model.addAttribute("tokenForm", new TokenForm());
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return page(user, model);
+		}
+		redirect.addFlashAttribute("flash", text("profile.password.changed"));
+		return "redirect:/profile";
+	}
+
+	private ProfileForm profileOf(HelpdeskUser user) {
 		Person person = this.directory.person(user.id());
 		ProfileForm form = new ProfileForm();
 		form.setName(person.name());
 		form.setTimeZone(person.timeZone());
-		model.addAttribute("profile", form);
-		model.addAttribute("tokenForm", new TokenForm());
-		return page(user, model);
+		return form;
 	}
 
 	@PostMapping("/profile")
@@ -134,11 +187,7 @@ class ProfileController {
 		}
 		catch (InvalidInputException ex) {
 			ex.errors().forEach((e) -> errors.rejectValue(e.field(), e.messageKey()));
-			Person person = this.directory.person(user.id());
-			ProfileForm profile = new ProfileForm();
-			profile.setName(person.name());
-			profile.setTimeZone(person.timeZone());
-			model.addAttribute("profile", profile);
+			model.addAttribute("profile", profileOf(user));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return page(user, model);
 		}
@@ -164,6 +213,9 @@ class ProfileController {
 	}
 
 	private String page(HelpdeskUser user, Model model) {
+		if (!model.containsAttribute("passwordForm")) {
+			model.addAttribute("passwordForm", new PasswordForm());
+		}
 		model.addAttribute("tokens", this.tokens.list(user.id()));
 		model.addAttribute("zones", Directory.timeZones());
 		return "profile/profile";

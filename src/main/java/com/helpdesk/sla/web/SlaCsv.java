@@ -4,18 +4,17 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
+import com.helpdesk.shared.CsvWriter;
 import com.helpdesk.sla.SlaMetric;
 import com.helpdesk.sla.SlaReport;
 
 import org.springframework.context.MessageSource;
 
 /**
- * The dashboard as CSV, section by section as the page shows it. Cells that a spreadsheet
- * would read as a formula are quoted with a leading apostrophe.
+ * The dashboard as CSV, section by section as the page shows it, through the one CSV
+ * writer every export uses.
  */
 class SlaCsv {
 
@@ -30,28 +29,29 @@ class SlaCsv {
 		this.zone = zone;
 	}
 
-	void write(SlaReport report, PrintWriter out) {
-		row(out, "section", "week", "metric", "met", "breached", "achievement %", "ticket", "subject", "client",
+	void write(SlaReport report, PrintWriter writer) {
+		CsvWriter out = new CsvWriter(writer);
+		out.row("section", "week", "metric", "met", "breached", "achievement %", "ticket", "subject", "client",
 				"breached at", "met at", "late minutes", "held by", "group", "due at");
 		for (SlaReport.MetricTotal total : report.totals()) {
-			row(out, "period", report.filter().from() + " to " + report.filter().to(), metric(total.metric()),
+			out.row("period", report.filter().from() + " to " + report.filter().to(), metric(total.metric()),
 					String.valueOf(total.met()), String.valueOf(total.breached()), percent(total.achievement()), "", "",
 					"", "", "", "", "", "", "");
 		}
 		for (SlaReport.Week week : report.weeks()) {
 			for (SlaReport.MetricTotal total : week.metrics()) {
-				row(out, "week", week.start().toString(), metric(total.metric()), String.valueOf(total.met()),
+				out.row("week", week.start().toString(), metric(total.metric()), String.valueOf(total.met()),
 						String.valueOf(total.breached()), percent(total.achievement()), "", "", "", "", "", "", "", "",
 						"");
 			}
 		}
 		for (SlaReport.BreachRow breach : report.breaches()) {
-			row(out, "breach", "", metric(breach.metric()), "", "", "", String.valueOf(breach.ticketId()),
+			out.row("breach", "", metric(breach.metric()), "", "", "", String.valueOf(breach.ticketId()),
 					breach.subject(), breach.client(), time(breach.breachedAt()), time(breach.fulfilledAt()),
 					String.valueOf(breach.late().toMinutes()), orEmpty(breach.heldBy()), orEmpty(breach.group()), "");
 		}
 		for (SlaReport.RiskRow risk : report.atRisk()) {
-			row(out, "at risk", "", metric(risk.metric()), "", "", "", String.valueOf(risk.ticketId()), risk.subject(),
+			out.row("at risk", "", metric(risk.metric()), "", "", "", String.valueOf(risk.ticketId()), risk.subject(),
 					risk.client(), "", "", "", orEmpty(risk.assignee()), orEmpty(risk.group()), time(risk.dueAt()));
 		}
 	}
@@ -70,26 +70,6 @@ class SlaCsv {
 
 	private static String orEmpty(String text) {
 		return (text != null) ? text : "";
-	}
-
-	private static void row(PrintWriter out, String... cells) {
-		List<String> quoted = new ArrayList<>(cells.length);
-		for (String cell : cells) {
-			quoted.add(cell(cell));
-		}
-		out.print(String.join(",", quoted));
-		out.print("\r\n");
-	}
-
-	static String cell(String value) {
-		String text = (value != null) ? value : "";
-		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			text = "'" + text;
-		}
-		if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-			text = "\"" + text.replace("\"", "\"\"") + "\"";
-		}
-		return text;
 	}
 
 }

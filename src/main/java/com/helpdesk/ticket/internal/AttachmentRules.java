@@ -2,6 +2,7 @@ package com.helpdesk.ticket.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.ticket.NewAttachment;
@@ -14,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("helpdesk.attachments")
 public record AttachmentRules(DataSize maxFileSize, int maxFiles) {
+
+	private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Zl}\\p{Zp}]");
 
 	/**
 	 * The files that were really chosen: browsers send an empty part when none is.
@@ -37,17 +40,41 @@ public record AttachmentRules(DataSize maxFileSize, int maxFiles) {
 	}
 
 	/**
-	 * A file name safe to store and show: no folders, no control characters, not too
-	 * long.
+	 * A file name safe to store and show: no folders, no control characters, nothing
+	 * invisible (see {@link #visible}), not too long.
 	 */
 	public static String safeFilename(String original) {
 		String name = (original != null) ? original : "";
 		int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-		name = name.substring(slash + 1).replaceAll("[\\p{Cntrl}\"]", "").trim();
+		name = visible(name.substring(slash + 1).replaceAll("[\\p{Cntrl}\"]", "")).trim();
 		if (name.isEmpty() || name.equals(".") || name.equals("..")) {
 			name = "attachment";
 		}
 		return (name.length() > 200) ? name.substring(name.length() - 200) : name;
+	}
+
+	/**
+	 * A name with every character that changes how it reads without being seen (the
+	 * right-to-left override U+202E, which makes a program's name end in what reads as
+	 * ".pdf"; zero-width spaces and joiners; other format characters; line and paragraph
+	 * separators) written out as a backslash, "u" and its hex code, so it shows as what
+	 * it is.
+	 */
+	public static String visible(String name) {
+		if (name == null || !INVISIBLE.matcher(name).find()) {
+			return name;
+		}
+		StringBuilder shown = new StringBuilder(name.length() + 16);
+		name.codePoints().forEach((codePoint) -> {
+			int type = Character.getType(codePoint);
+			if (type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+				shown.append(String.format(java.util.Locale.ROOT, "\\u%04X", codePoint));
+			}
+			else {
+				shown.appendCodePoint(codePoint);
+			}
+		});
+		return shown.toString();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package com.helpdesk.rota.web;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,7 +40,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Calendar feeds behind secret links: they parse with ical4j, carry the rota's time zone
- * so a 09:00 New York handover reads 09:00 there, need no sign-in, and stop when revoked.
+ * so a 09:00 New York handover reads 09:00 there, fold long lines at 75 octets, answer
+ * 304 to a calendar app polling for what it has, need no sign-in, and stop when revoked.
  */
 @IntegrationTest
 class RotaFeedsTest {
@@ -99,7 +101,7 @@ class RotaFeedsTest {
 		}
 		// the rota's own feed has everyone's shifts
 		String rotaToken = this.feeds.create(bob, rota);
-		Calendar whole = new CalendarBuilder().build(new StringReader(this.feeds.render(rotaToken)));
+		Calendar whole = new CalendarBuilder().build(new StringReader(this.feeds.render(rotaToken).text()));
 		List<VEvent> all = whole.getComponents("VEVENT");
 		assertThat(all).hasSizeGreaterThan(events.size());
 		assertThat(all).anyMatch((e) -> e.getSummary().getValue().equals(bob.name() + " – Engineer"));
@@ -122,6 +124,89 @@ class RotaFeedsTest {
 			.isEqualTo(404);
 		Person requester = this.data.requester(this.data.client());
 		assertThat(send(post("/rotas/feeds"), requester).getStatus()).isEqualTo(403);
+	}
+
+	@Test
+	void aFeedIsFoldedAtSeventyFiveOctetsBetweenCharactersAndReadsBackWhole() throws Exception {
+		Person ann = this.data.agent();
+		// a long name in three scripts and an emoji: each character takes two to four
+		// octets
+		String name = TestData.unique("Équipe d'astreinte – 東京・大阪 夜間待機 🚑 Señales de guardia nocturna");
+		long rota = this.rotas.create(new RotaCommand(name, RotaTemplate.CUSTOM, RotaDuty.FIRST_LINE, "Europe/London",
+				LocalDate.now().minusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
+				LocalTime.of(9, 0), null, null, false, false,
+				List.of(new PositionCommand("Ingénieur·e d'astreinte", 1, 1, 0, List.of(ann.id())))), null);
+		String token = this.feeds.create(ann, rota);
+
+		MockHttpServletResponse response = this.mvc.perform(get("/feeds/" + token + ".ics")).andReturn().getResponse();
+		byte[] body = response.getContentAsByteArray();
+		String text = new String(body, StandardCharsets.UTF_8);
+
+		assertThat(text).contains("\r\n ").endsWith("\r\n");
+		for (String line : text.split("\r\n")) {
+			assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+		}
+		assertThat(text).doesNotContain("\uFFFD").as("no character cut in two").doesNotContain("?\r\n");
+		Calendar calendar = new CalendarBuilder().build(new StringReader(text));
+		assertThat(calendar.getProperty("X-WR-CALNAME").orElseThrow().getValue()).isEqualTo(name);
+		List<VEvent> events = calendar.getComponents("VEVENT");
+		assertThat(events).isNotEmpty()
+			.allMatch((e) -> e.getSummary().getValue().equals(ann.name() + " – Ingénieur·e d'astreinte"));
+	}
+
+	@Test
+	void aCalendarAppPollingGets304UntilTheRotaChangesAndItsEventsKeepTheirStamp() throws Exception {
+		Person ann = this.data.agent();
+		Person bob = this.data.agent();
+		LocalDate monday = LocalDate.now().minusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		long rota = this.rotas.create(new RotaCommand(TestData.unique("Polled"), RotaTemplate.CUSTOM,
+				RotaDuty.FIRST_LINE, "Europe/London", monday, LocalTime.of(9, 0), null, null, false, false,
+				List.of(new PositionCommand("Engineer", 1, 1, 0, List.of(ann.id(), bob.id())))), null);
+		String url = "/feeds/" + this.feeds.create(ann, rota) + ".ics";
+
+		MockHttpServletResponse first = this.mvc.perform(get(url)).andReturn().getResponse();
+		Thread.sleep(1100);
+		MockHttpServletResponse again = this.mvc.perform(get(url)).andReturn().getResponse();
+		String etag = first.getHeader("ETag");
+		String lastModified = first.getHeader("Last-Modified");
+		assertThat(etag).matches("\"[0-9a-f]{32}\"");
+		assertThat(lastModified).isNotNull();
+		assertThat(first.getHeader("Cache-Control")).contains("no-cache").contains("private");
+		assertThat(again.getContentAsString()).as("the same text when nothing changed, stamps included")
+			.isEqualTo(first.getContentAsString());
+		List<String> stamps = stamps(first.getContentAsString());
+		assertThat(stamps).hasSizeGreaterThan(10).containsOnly(stamps.get(0));
+
+		MockHttpServletResponse unchanged = this.mvc.perform(get(url).header("If-None-Match", etag))
+			.andReturn()
+			.getResponse();
+		assertThat(unchanged.getStatus()).isEqualTo(304);
+		assertThat(unchanged.getContentAsByteArray()).isEmpty();
+		assertThat(unchanged.getHeader("ETag")).isEqualTo(etag);
+		assertThat(this.mvc.perform(get(url).header("If-Modified-Since", lastModified))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(304);
+
+		// Bob and Ann swap turns from four weeks on
+		var position = this.rotas.get(rota).positions().get(0);
+		this.rotas.changeRoster(rota, position.id(), monday.plusWeeks(6), List.of(bob.id(), ann.id()), null);
+
+		MockHttpServletResponse changed = this.mvc.perform(get(url).header("If-None-Match", etag))
+			.andReturn()
+			.getResponse();
+		assertThat(changed.getStatus()).isEqualTo(200);
+		assertThat(changed.getHeader("ETag")).isNotEqualTo(etag);
+		assertThat(stamps(changed.getContentAsString())).containsOnly(stamps(changed.getContentAsString()).get(0))
+			.doesNotContain(stamps.get(0));
+		assertThat(this.mvc.perform(get(url).header("If-Modified-Since", lastModified))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(200);
+	}
+
+	private static List<String> stamps(String ics) {
+		return ics.lines().filter((line) -> line.startsWith("DTSTAMP:")).toList();
 	}
 
 	private static ZonedDateTime zoned(Temporal temporal) {

@@ -245,6 +245,23 @@ class RotaPagesTest {
 	}
 
 	@Test
+	void theHoursCsvQuotesANameWithABareCarriageReturnSoItCannotStartARowOfItsOwn() throws Exception {
+		Person eve = this.data.agent();
+		this.rotas.create(new RotaCommand(TestData.unique("CSV on call"), RotaTemplate.OUT_OF_HOURS, RotaDuty.ON_CALL,
+				"Europe/London", LocalDate.of(2026, 9, 2), LocalTime.of(10, 0),
+				demoRota("First-line support").calendarId(), null, true, false,
+				List.of(new PositionCommand("On call", 1, 1, 0, List.of(eve.id())))), null);
+		// a name kept from before names refused control characters
+		this.jdbc.sql("update app_user set name = ? where id = ?").params("Eve\r=1+2", eve.id()).update();
+
+		String csv = send(get("/rotas/hours/export").param("month", "2026-10"), this.data.person(Role.MANAGER, null))
+			.getContentAsString();
+
+		assertThat(csv).contains("2026-10,\"Eve\r=1+2\"," + eve.email() + ",");
+		assertThat(csv.split("\r\n")).allMatch((row) -> row.startsWith("month,") || row.startsWith("2026-10,"));
+	}
+
+	@Test
 	void anAdministratorRenamesARotaAndABlankNameOrAStaleFormIsRefused() throws Exception {
 		long id = this.rotas.create(new RotaCommand(TestData.unique("Rename me"), RotaTemplate.OUT_OF_HOURS,
 				RotaDuty.ON_CALL, "Europe/London", LocalDate.of(2026, 1, 7), LocalTime.of(10, 0),

@@ -22,8 +22,8 @@ class ApiTokenAuthenticationFilterTest {
 	void aTokenThatCannotBeCheckedForWantOfTheDatabaseIsA503ProblemToRetry() throws Exception {
 		ApiTokens tokens = mock(ApiTokens.class);
 		when(tokens.authenticate(anyString())).thenThrow(new CannotCreateTransactionException("Connection refused"));
-		ApiTokenAuthenticationFilter filter = new ApiTokenAuthenticationFilter(tokens, null, null,
-				(request, response, ex) -> response.sendError(401));
+		ApiTokenAuthenticationFilter filter = new ApiTokenAuthenticationFilter(tokens, mock(LoginThrottle.class), null,
+				null, (request, response, ex) -> response.sendError(401));
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/tickets");
 		request.addHeader("Authorization", "Bearer hd_secret");
 		MockHttpServletResponse response = new MockHttpServletResponse();

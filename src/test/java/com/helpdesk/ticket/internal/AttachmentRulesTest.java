@@ -17,6 +17,17 @@ class AttachmentRulesTest {
 	}
 
 	@Test
+	void invisibleCharactersInFileNamesAreWrittenOutSoTheNameReadsAsWhatItIs() {
+		// U+202E turns what follows round: "invoice" RLO "fdp.exe" reads "invoiceexe.pdf"
+		assertThat(AttachmentRules.safeFilename("invoice\u202Efdp.exe")).isEqualTo("invoice\\u202Efdp.exe");
+		assertThat(AttachmentRules.safeFilename("pay\u200Bslip\uFEFF.pdf")).isEqualTo("pay\\u200Bslip\\uFEFF.pdf");
+		assertThat(AttachmentRules.safeFilename("a\u2028b.txt")).isEqualTo("a\\u2028b.txt");
+		assertThat(AttachmentRules.visible("plain café.txt")).isEqualTo("plain café.txt");
+		assertThat(AttachmentRules.visible(AttachmentRules.visible("x\u2066y"))).as("shown once, not twice")
+			.isEqualTo("x\\u2066y");
+	}
+
+	@Test
 	void contentTypesAreReducedToAPlainMediaType() {
 		assertThat(AttachmentRules.safeContentType("text/html; charset=UTF-8")).isEqualTo("text/html");
 		assertThat(AttachmentRules.safeContentType("IMAGE/PNG")).isEqualTo("image/png");
