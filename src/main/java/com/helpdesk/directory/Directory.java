@@ -16,6 +16,7 @@ import com.helpdesk.directory.internal.SupportPlanRepository;
 import com.helpdesk.directory.internal.UserAccount;
 import com.helpdesk.directory.internal.UserAccountRepository;
 import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.shared.TextRules;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,12 +63,22 @@ public class Directory {
 	}
 
 	public Optional<Person> findPersonByEmail(String email) {
-		return this.users.findByEmail(email.trim()).map(Directory::toPerson);
+		return possibleEmail(email) ? this.users.findByEmail(email.trim()).map(Directory::toPerson) : Optional.empty();
 	}
 
 	public Optional<Credentials> credentials(String email) {
-		return this.users.findByEmail(email.trim())
-			.map((user) -> new Credentials(toPerson(user), user.getPasswordHash(), user.isEnabled()));
+		return possibleEmail(email)
+				? this.users.findByEmail(email.trim())
+					.map((user) -> new Credentials(toPerson(user), user.getPasswordHash(), user.isEnabled()))
+				: Optional.empty();
+	}
+
+	/**
+	 * Whether anyone could have this address: one that breaks the text rule is not looked
+	 * up (the database would refuse a null character).
+	 */
+	private static boolean possibleEmail(String email) {
+		return email != null && TextRules.isLine(email.trim(), 254);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.helpdesk.rota.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import com.helpdesk.rota.Handover;
 import com.helpdesk.rota.Handover.Kind;
@@ -28,6 +29,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class HandoverController {
+
+	/**
+	 * The only places acknowledging sends someone back to: a handover's own page.
+	 */
+	private static final Pattern HANDOVER_PAGE = Pattern
+		.compile("/rotas/handovers/[0-9]{1,18}/(morning|evening)/[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
 	private final Handovers handovers;
 
@@ -68,11 +75,13 @@ class HandoverController {
 	}
 
 	@PostMapping("/rotas/handovers/{id}/acknowledge")
-	String acknowledge(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id, @RequestParam String back,
-			RedirectAttributes redirect) {
+	String acknowledge(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
+			@RequestParam(required = false) String back, RedirectAttributes redirect) {
+		// decided before the write: a crafted address must not fail the answer after it
+		String next = (back != null && HANDOVER_PAGE.matcher(back).matches()) ? back : "/rotas/handovers";
 		this.handovers.acknowledge(id, user.person());
 		redirect.addFlashAttribute("flash", text("rota.handover.acknowledgedFlash"));
-		return "redirect:" + (back.startsWith("/rotas/handovers/") ? back : "/rotas/handovers");
+		return "redirect:" + next;
 	}
 
 	private static Kind kind(String kind) {

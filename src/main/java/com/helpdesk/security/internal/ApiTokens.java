@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.helpdesk.shared.InvalidInputException;
+import com.helpdesk.shared.TextRules;
 import com.helpdesk.shared.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,9 +63,7 @@ public class ApiTokens {
 		if (name == null || name.isBlank()) {
 			throw new InvalidInputException("name", "token.name.required");
 		}
-		if (name.trim().length() > 80) {
-			throw new InvalidInputException("name", "token.name.tooLong");
-		}
+		TextRules.requireLine("name", name.trim(), 80);
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
