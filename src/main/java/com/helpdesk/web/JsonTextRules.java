@@ -1,5 +1,9 @@
 package com.helpdesk.web;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,36 +11,81 @@ import java.util.Map;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.shared.TextRules;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.deser.jackson.JsonNodeDeserializer;
-import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * The JSON side of the text rule: a string holding a control character (other than line
- * breaks and tabs) is refused while the body is read, before any service sees it, and a
- * body that cannot be read names the field at fault (a string where a number belongs, an
- * object where a string does) in the problem's {@code errors}.
+ * The JSON side of the text rule: a body with a string holding a control character (other
+ * than line breaks and tabs) anywhere in it is refused before it is read into its record,
+ * naming the field by its path ({@code events[2].body}); Jackson would otherwise trim
+ * some away unseen (an enum, a date) and pass others on to the database. A body that
+ * cannot be read for another reason (an object where text belongs) names its field too,
+ * in the problem's {@code errors}.
  */
-@Configuration(proxyBeanMethods = false)
-class JsonTextRules {
+@ControllerAdvice
+class JsonTextRules extends RequestBodyAdviceAdapter {
 
-	@Bean
-	JacksonModule textRulesModule() {
-		SimpleModule module = new SimpleModule("helpdesk-text-rules");
-		module.addDeserializer(String.class, new CheckedStrings());
-		module.addDeserializer(JsonNode.class, new CheckedTrees());
-		return module;
+	private final JsonMapper json;
+
+	JsonTextRules(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public boolean supports(MethodParameter parameter, Type targetType,
+			Class<? extends HttpMessageConverter<?>> converterType) {
+		return true;
+	}
+
+	@Override
+	public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
+			Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+		MediaType type = input.getHeaders().getContentType();
+		if (type == null
+				|| !(type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"))) {
+			return input;
+		}
+		byte[] body = input.getBody().readAllBytes();
+		JsonNode tree;
+		try {
+			tree = this.json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			// not JSON: the converter says so as it always has
+			tree = null;
+		}
+		List<JacksonException.Reference> path = new ArrayList<>();
+		if (tree != null && !check(tree, path)) {
+			ControlCharacterException unsafe = new ControlCharacterException();
+			for (int i = path.size() - 1; i >= 0; i--) {
+				unsafe.prependPath(path.get(i));
+			}
+			throw new HttpMessageNotReadableException("A string holds a control character", unsafe, input);
+		}
+		return new HttpInputMessage() {
+
+			@Override
+			public InputStream getBody() {
+				return new ByteArrayInputStream(body);
+			}
+
+			@Override
+			public HttpHeaders getHeaders() {
+				return input.getHeaders();
+			}
+
+		};
 	}
 
 	/**
@@ -72,84 +121,41 @@ class JsonTextRules {
 	 */
 	static final class ControlCharacterException extends MismatchedInputException {
 
-		ControlCharacterException(JsonParser parser) {
-			super(parser, "A string holds a control character", String.class);
+		ControlCharacterException() {
+			super(null, "A string holds a control character", String.class);
 		}
 
 	}
 
 	/**
-	 * Strings as Jackson reads them, refused if they hold a control character; the bean
-	 * being read adds the field's name on the way out.
+	 * Whether every string (and every field name) in a tree keeps the rule; the path
+	 * holds where the first that does not is.
 	 */
-	static final class CheckedStrings extends StringDeserializer {
-
-		@Override
-		public String deserialize(JsonParser parser, DeserializationContext context) {
-			String value = super.deserialize(parser, context);
-			if (TextRules.hasForbiddenCharacter(value)) {
-				throw new ControlCharacterException(parser);
-			}
-			return value;
+	private static boolean check(JsonNode node, List<JacksonException.Reference> path) {
+		if (node.isString()) {
+			return !TextRules.hasForbiddenCharacter(node.asString());
 		}
-
-	}
-
-	/**
-	 * Bodies read as a tree (a PATCH, whose fields are all optional): every string in it
-	 * is checked, and the first that breaks the rule is named by its path.
-	 */
-	static final class CheckedTrees extends ValueDeserializer<JsonNode> {
-
-		@Override
-		public JsonNode deserialize(JsonParser parser, DeserializationContext context) {
-			JsonNode tree = (JsonNode) JsonNodeDeserializer.getDeserializer(JsonNode.class)
-				.deserialize(parser, context);
-			List<JacksonException.Reference> path = new ArrayList<>();
-			if (!check(tree, path)) {
-				ControlCharacterException ex = new ControlCharacterException(parser);
-				for (int i = path.size() - 1; i >= 0; i--) {
-					ex.prependPath(path.get(i));
+		if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				path.add(new JacksonException.Reference(node, i));
+				if (!check(node.get(i), path)) {
+					return false;
 				}
-				throw ex;
+				path.remove(path.size() - 1);
 			}
-			return tree;
 		}
-
-		@Override
-		public JsonNode getNullValue(DeserializationContext context) {
-			return (JsonNode) JsonNodeDeserializer.getDeserializer(JsonNode.class).getNullValue(context);
-		}
-
-		private static boolean check(JsonNode node, List<JacksonException.Reference> path) {
-			if (node.isString()) {
-				return !TextRules.hasForbiddenCharacter(node.asString());
-			}
-			if (node.isArray()) {
-				for (int i = 0; i < node.size(); i++) {
-					path.add(new JacksonException.Reference(node, i));
-					if (!check(node.get(i), path)) {
-						return false;
-					}
-					path.remove(path.size() - 1);
+		else if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> field : node.properties()) {
+				boolean safeName = !TextRules.hasForbiddenCharacter(field.getKey());
+				path.add(new JacksonException.Reference(node,
+						safeName ? field.getKey() : field.getKey().replaceAll("\\p{Cntrl}", "?")));
+				if (!safeName || !check(field.getValue(), path)) {
+					return false;
 				}
+				path.remove(path.size() - 1);
 			}
-			else if (node.isObject()) {
-				for (Map.Entry<String, JsonNode> field : node.properties()) {
-					if (TextRules.hasForbiddenCharacter(field.getKey())) {
-						path.add(new JacksonException.Reference(node, "?"));
-						return false;
-					}
-					path.add(new JacksonException.Reference(node, field.getKey()));
-					if (!check(field.getValue(), path)) {
-						return false;
-					}
-					path.remove(path.size() - 1);
-				}
-			}
-			return true;
 		}
-
+		return true;
 	}
 
 }
