@@ -120,10 +120,7 @@ public class DeliveryRequests {
 		if (why == null) {
 			throw new InvalidInputException("reason", "delivery.send.reason.required");
 		}
-		if (TextRules.length(why) > REASON_MAX) {
-			throw new InvalidInputException("reason", "delivery.reason.tooLong");
-		}
-		TextRules.requireText("reason", why, REASON_MAX);
+		TextRules.requireText("reason", why, REASON_MAX, "delivery.reason.tooLong");
 		TicketSummary ticket = this.ticketQueries.summary(ticketId);
 		if (this.store.findByTicket(ticketId).isPresent()) {
 			throw new ConflictException("delivery.send.already");
@@ -331,10 +328,7 @@ public class DeliveryRequests {
 		if (why == null) {
 			throw new InvalidInputException("declineReason", "delivery.decline.reason.required");
 		}
-		if (TextRules.length(why) > REASON_MAX) {
-			throw new InvalidInputException("declineReason", "delivery.reason.tooLong");
-		}
-		TextRules.requireText("declineReason", why, REASON_MAX);
+		TextRules.requireText("declineReason", why, REASON_MAX, "delivery.reason.tooLong");
 		DeliveryRequest request = close(requestId, version, DeliveryState.DECLINED, why, null);
 		this.audit.record(actor.id(), "DELIVERY_REQUEST", requestId, "DECLINED", why);
 		this.tickets.reply(actor, request.ticketId(), null, text("delivery.notice.declined", why), TicketStatus.SOLVED,
@@ -354,10 +348,7 @@ public class DeliveryRequests {
 		if (text == null) {
 			throw new InvalidInputException("note", "delivery.deliver.note.required");
 		}
-		if (TextRules.length(text) > TEXT_MAX) {
-			throw new InvalidInputException("note", "request.tooLong.20000");
-		}
-		TextRules.requireText("note", text, TEXT_MAX);
+		TextRules.requireText("note", text, TEXT_MAX, "request.tooLong.20000");
 		close(requestId, version, DeliveryState.DELIVERED, text, null);
 		this.audit.record(actor.id(), "DELIVERY_REQUEST", requestId, "DELIVERED", text);
 		this.tickets.reply(actor, request.ticketId(), null, text, TicketStatus.SOLVED, List.of());
@@ -384,11 +375,8 @@ public class DeliveryRequests {
 		else if (name == null) {
 			throw new InvalidInputException("featureTitle", "delivery.backlog.title.required");
 		}
-		else if (TextRules.length(name) > 200) {
-			throw new InvalidInputException("featureTitle", "delivery.backlog.title.tooLong");
-		}
 		else {
-			TextRules.requireLine("featureTitle", name, 200);
+			TextRules.requireLine("featureTitle", name, 200, "delivery.backlog.title.tooLong");
 		}
 		DeliveryRequest request = get(requestId);
 		long id = (feature != null) ? feature.id()

@@ -184,10 +184,7 @@ public class Handovers {
 		if (text.isEmpty()) {
 			throw new InvalidInputException("notes", "rota.handover.notes.required");
 		}
-		if (TextRules.length(text) > MAX_NOTES) {
-			throw new InvalidInputException("notes", "rota.handover.notes.tooLong");
-		}
-		TextRules.requireText("notes", text, MAX_NOTES);
+		TextRules.requireText("notes", text, MAX_NOTES, "rota.handover.notes.tooLong");
 		Instant now = this.clock.instant();
 		if (now.isBefore(due.dueAt().minus(EARLY))) {
 			throw new InvalidInputException("notes", "rota.handover.tooEarly");

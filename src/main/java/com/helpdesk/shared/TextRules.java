@@ -1,6 +1,7 @@
 package com.helpdesk.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.helpdesk.shared.InvalidInputException.FieldError;
@@ -70,8 +71,15 @@ public final class TextRules {
 	 * Refuses one line of text that breaks the rule, for a service method with one field.
 	 */
 	public static void requireLine(String field, String value, int max) {
-		List<FieldError> errors = new java.util.ArrayList<>(1);
-		if (!line(errors, field, value, max)) {
+		requireLine(field, value, max, tooLong(max));
+	}
+
+	/**
+	 * As {@link #requireLine(String, String, int)}, with the field's own length message.
+	 */
+	public static void requireLine(String field, String value, int max, String tooLongKey) {
+		List<FieldError> errors = new ArrayList<>(1);
+		if (!line(errors, field, value, max, tooLongKey)) {
 			throw new InvalidInputException(errors);
 		}
 	}
@@ -81,8 +89,15 @@ public final class TextRules {
 	 * field.
 	 */
 	public static void requireText(String field, String value, int max) {
-		List<FieldError> errors = new java.util.ArrayList<>(1);
-		if (!text(errors, field, value, max)) {
+		requireText(field, value, max, tooLong(max));
+	}
+
+	/**
+	 * As {@link #requireText(String, String, int)}, with the field's own length message.
+	 */
+	public static void requireText(String field, String value, int max, String tooLongKey) {
+		List<FieldError> errors = new ArrayList<>(1);
+		if (!text(errors, field, value, max, tooLongKey)) {
 			throw new InvalidInputException(errors);
 		}
 	}
