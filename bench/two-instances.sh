@@ -119,7 +119,7 @@ curl -s -o /dev/null -u agent@helpdesk.test:demo-pass-2026 -H 'Content-Type: app
 # 3. let the jobs run on both instances for a while
 runs() { # port job
   curl -s -u admin@helpdesk.test:demo-pass-2026 "http://127.0.0.1:$1/actuator/prometheus" |
-    awk -v job="$2" '$1 ~ "^helpdesk_job_runs_seconds_count" && $1 ~ "job=\""job"\"" && $1 ~ "outcome=\"success\"" {s+=$2} END {print s+0}'
+    awk -v job="$2" '$1 ~ "^helpdesk_job_runs_seconds_count" && $1 ~ "task=\""job"\"" && $1 ~ "outcome=\"success\"" {s+=$2} END {print s+0}'
 }
 SWEEP_A0=$(runs $A sla-sweep); SWEEP_B0=$(runs $B sla-sweep)
 MAIL_A0=$(runs $A mail-sender); MAIL_B0=$(runs $B mail-sender)

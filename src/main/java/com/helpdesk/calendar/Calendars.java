@@ -28,6 +28,7 @@ import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.shared.TextRules;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -253,10 +254,8 @@ public class Calendars {
 		if (command.name() == null || command.name().isBlank()) {
 			errors.add(new FieldError("name", "calendar.name.required"));
 		}
-		else if (command.name().trim().length() > 120) {
-			errors.add(new FieldError("name", "calendar.name.tooLong"));
-		}
-		else if (this.calendars.nameTaken(command.name().trim(), id)) {
+		else if (TextRules.line(errors, "name", command.name().trim(), 120, "calendar.name.tooLong")
+				&& this.calendars.nameTaken(command.name().trim(), id)) {
 			errors.add(new FieldError("name", "calendar.name.taken"));
 		}
 		try {
@@ -294,7 +293,7 @@ public class Calendars {
 				errors.add(new FieldError("holidays", "calendar.holiday.date"));
 				return;
 			}
-			if (holiday.name() == null || holiday.name().isBlank() || holiday.name().trim().length() > 120) {
+			if (holiday.name() == null || holiday.name().isBlank() || !TextRules.isLine(holiday.name().trim(), 120)) {
 				errors.add(new FieldError("holidays", "calendar.holiday.name"));
 				return;
 			}

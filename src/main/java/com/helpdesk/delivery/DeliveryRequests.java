@@ -20,6 +20,7 @@ import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.shared.TextRules;
 import com.helpdesk.ticket.TicketEvents.TicketCreated;
 import com.helpdesk.ticket.TicketQueries;
 import com.helpdesk.ticket.TicketService;
@@ -119,9 +120,7 @@ public class DeliveryRequests {
 		if (why == null) {
 			throw new InvalidInputException("reason", "delivery.send.reason.required");
 		}
-		if (why.length() > REASON_MAX) {
-			throw new InvalidInputException("reason", "delivery.reason.tooLong");
-		}
+		TextRules.requireText("reason", why, REASON_MAX, "delivery.reason.tooLong");
 		TicketSummary ticket = this.ticketQueries.summary(ticketId);
 		if (this.store.findByTicket(ticketId).isPresent()) {
 			throw new ConflictException("delivery.send.already");
@@ -179,9 +178,7 @@ public class DeliveryRequests {
 		}
 		List<FieldError> errors = new ArrayList<>();
 		String desired = strip(command.desiredOutcome());
-		if (desired != null && desired.length() > TEXT_MAX) {
-			errors.add(new FieldError("desiredOutcome", "request.tooLong.20000"));
-		}
+		TextRules.text(errors, "desiredOutcome", desired, TEXT_MAX, "request.tooLong.20000");
 		BigDecimal estimate = command.estimateDays();
 		if (estimate != null && (estimate.signum() <= 0 || estimate.compareTo(MAX_ESTIMATE) > 0
 				|| estimate.remainder(HALF).signum() != 0)) {
@@ -191,9 +188,7 @@ public class DeliveryRequests {
 			errors.add(new FieldError("meetingAt", "delivery.meeting.required"));
 		}
 		String dependencies = strip(command.dependencies());
-		if (dependencies != null && dependencies.length() > REASON_MAX) {
-			errors.add(new FieldError("dependencies", "delivery.reason.tooLong"));
-		}
+		TextRules.text(errors, "dependencies", dependencies, REASON_MAX, "delivery.reason.tooLong");
 		if (errors.isEmpty() && request.state() == DeliveryState.SCHEDULED) {
 			lockTeam(request.teamId());
 			DeliveryTeam team = this.teams.get(request.teamId());
@@ -248,9 +243,7 @@ public class DeliveryRequests {
 			}
 		}
 		String reason = strip(overcommitReason);
-		if (reason != null && reason.length() > REASON_MAX) {
-			errors.add(new FieldError("overcommitReason", "delivery.reason.tooLong"));
-		}
+		TextRules.text(errors, "overcommitReason", reason, REASON_MAX, "delivery.reason.tooLong");
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -335,9 +328,7 @@ public class DeliveryRequests {
 		if (why == null) {
 			throw new InvalidInputException("declineReason", "delivery.decline.reason.required");
 		}
-		if (why.length() > REASON_MAX) {
-			throw new InvalidInputException("declineReason", "delivery.reason.tooLong");
-		}
+		TextRules.requireText("declineReason", why, REASON_MAX, "delivery.reason.tooLong");
 		DeliveryRequest request = close(requestId, version, DeliveryState.DECLINED, why, null);
 		this.audit.record(actor.id(), "DELIVERY_REQUEST", requestId, "DECLINED", why);
 		this.tickets.reply(actor, request.ticketId(), null, text("delivery.notice.declined", why), TicketStatus.SOLVED,
@@ -357,9 +348,7 @@ public class DeliveryRequests {
 		if (text == null) {
 			throw new InvalidInputException("note", "delivery.deliver.note.required");
 		}
-		if (text.length() > TEXT_MAX) {
-			throw new InvalidInputException("note", "request.tooLong.20000");
-		}
+		TextRules.requireText("note", text, TEXT_MAX, "request.tooLong.20000");
 		close(requestId, version, DeliveryState.DELIVERED, text, null);
 		this.audit.record(actor.id(), "DELIVERY_REQUEST", requestId, "DELIVERED", text);
 		this.tickets.reply(actor, request.ticketId(), null, text, TicketStatus.SOLVED, List.of());
@@ -386,8 +375,8 @@ public class DeliveryRequests {
 		else if (name == null) {
 			throw new InvalidInputException("featureTitle", "delivery.backlog.title.required");
 		}
-		else if (name.length() > 200) {
-			throw new InvalidInputException("featureTitle", "delivery.backlog.title.tooLong");
+		else {
+			TextRules.requireLine("featureTitle", name, 200, "delivery.backlog.title.tooLong");
 		}
 		DeliveryRequest request = get(requestId);
 		long id = (feature != null) ? feature.id()

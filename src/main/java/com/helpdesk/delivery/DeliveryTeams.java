@@ -27,6 +27,7 @@ import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.shared.TextRules;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -166,10 +167,8 @@ public class DeliveryTeams {
 		if (command.name() == null || command.name().isBlank()) {
 			errors.add(new FieldError("name", "delivery.team.name.required"));
 		}
-		else if (command.name().strip().length() > 120) {
-			errors.add(new FieldError("name", "delivery.team.name.tooLong"));
-		}
-		else if (this.store.nameTaken(command.name().strip(), id)) {
+		else if (TextRules.line(errors, "name", command.name().strip(), 120, "delivery.team.name.tooLong")
+				&& this.store.nameTaken(command.name().strip(), id)) {
 			errors.add(new FieldError("name", "delivery.team.name.taken"));
 		}
 		if (command.calendarId() == null

@@ -16,6 +16,7 @@ import com.helpdesk.directory.internal.SupportPlanRepository;
 import com.helpdesk.directory.internal.UserAccount;
 import com.helpdesk.directory.internal.UserAccountRepository;
 import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.shared.TextRules;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -71,10 +72,11 @@ public class Directory {
 
 	/**
 	 * The account an address names, compared as {@link EmailAddress} says; an ambiguous
-	 * address names nobody.
+	 * address, or one that breaks the text rule (the database would refuse a null
+	 * character), names nobody.
 	 */
 	private Optional<UserAccount> account(String email) {
-		if (email == null || EmailAddress.ambiguous(email)) {
+		if (email == null || !TextRules.isLine(email.trim(), 254) || EmailAddress.ambiguous(email)) {
 			return Optional.empty();
 		}
 		return this.users.findByEmail(EmailAddress.normalised(email));

@@ -26,6 +26,7 @@ import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.shared.TextRules;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -112,17 +113,12 @@ public class DirectoryAdmin {
 		if (name == null || name.isBlank()) {
 			errors.add(new FieldError("name", "plan.name.required"));
 		}
-		else if (name.trim().length() > 120) {
-			errors.add(new FieldError("name", "plan.name.tooLong"));
-		}
-		else if (this.plans.findAll()
+		else if (TextRules.line(errors, "name", name.trim(), 120, "plan.name.tooLong") && this.plans.findAll()
 			.stream()
 			.anyMatch((p) -> p.getName().equalsIgnoreCase(name.trim()) && !p.getId().equals(id))) {
 			errors.add(new FieldError("name", "plan.name.taken"));
 		}
-		if (description != null && description.length() > 2000) {
-			errors.add(new FieldError("description", "plan.description.tooLong"));
-		}
+		TextRules.text(errors, "description", description, 2000, "plan.description.tooLong");
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -407,10 +403,8 @@ public class DirectoryAdmin {
 		if (command.name() == null || command.name().isBlank()) {
 			errors.add(new FieldError("name", "client.name.required"));
 		}
-		else if (command.name().trim().length() > 120) {
-			errors.add(new FieldError("name", "client.name.tooLong"));
-		}
-		else if (this.clients.nameTaken(command.name().trim(), id)) {
+		else if (TextRules.line(errors, "name", command.name().trim(), 120, "client.name.tooLong")
+				&& this.clients.nameTaken(command.name().trim(), id)) {
 			errors.add(new FieldError("name", "client.name.taken"));
 		}
 		SupportPlan plan = null;
@@ -440,7 +434,10 @@ public class DirectoryAdmin {
 		if (command.email() == null || command.email().isBlank()) {
 			errors.add(new FieldError("email", "user.email.required"));
 		}
-		else if (command.email().trim().length() > 254 || !EMAIL.matcher(command.email().trim()).matches()) {
+		else if (!TextRules.line(errors, "email", command.email().trim(), 254, "user.email.invalid")) {
+			// an address no one can have is not looked up
+		}
+		else if (!EMAIL.matcher(command.email().trim()).matches()) {
 			errors.add(new FieldError("email", "user.email.invalid"));
 		}
 		else if (EmailAddress.ambiguous(command.email())) {
@@ -464,8 +461,11 @@ public class DirectoryAdmin {
 		if (passwordRequired && (command.password() == null || command.password().length() < MIN_PASSWORD_LENGTH)) {
 			errors.add(new FieldError("password", "user.password.tooShort"));
 		}
-		else if (command.password() != null && command.password().length() > 128) {
+		else if (!TextRules.passwordFits(command.password())) {
 			errors.add(new FieldError("password", "user.password.tooLong"));
+		}
+		else if (TextRules.hasForbiddenCharacter(command.password())) {
+			errors.add(new FieldError("password", TextRules.CONTROL));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -480,10 +480,8 @@ public class DirectoryAdmin {
 		if (name == null || name.isBlank()) {
 			errors.add(new FieldError("name", "user.name.required"));
 		}
-		else if (name.trim().length() > 120) {
-			errors.add(new FieldError("name", "user.name.tooLong"));
-		}
-		else if (CONTROL_CHARACTERS.matcher(name).find()) {
+		else if (TextRules.line(errors, "name", name.trim(), 120, "user.name.tooLong")
+				&& CONTROL_CHARACTERS.matcher(name).find()) {
 			errors.add(new FieldError("name", "user.name.controlCharacters"));
 		}
 	}
@@ -493,15 +491,11 @@ public class DirectoryAdmin {
 		if (command.name() == null || command.name().isBlank()) {
 			errors.add(new FieldError("name", "group.name.required"));
 		}
-		else if (command.name().trim().length() > 120) {
-			errors.add(new FieldError("name", "group.name.tooLong"));
-		}
-		else if (this.groups.nameTaken(command.name().trim(), id)) {
+		else if (TextRules.line(errors, "name", command.name().trim(), 120, "group.name.tooLong")
+				&& this.groups.nameTaken(command.name().trim(), id)) {
 			errors.add(new FieldError("name", "group.name.taken"));
 		}
-		if (command.description() != null && command.description().length() > 2000) {
-			errors.add(new FieldError("description", "group.description.tooLong"));
-		}
+		TextRules.text(errors, "description", command.description(), 2000, "group.description.tooLong");
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}

@@ -16,6 +16,7 @@ import com.helpdesk.review.internal.ReviewLists;
 import com.helpdesk.shared.AuditLog;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
+import com.helpdesk.shared.TextRules;
 import com.helpdesk.ticket.TicketQueries;
 import com.helpdesk.ticket.TicketService;
 
@@ -113,8 +114,8 @@ public class FollowUps {
 		if (action.isEmpty()) {
 			errors.add(new FieldError("nextAction", "review.followUp.nextAction.required"));
 		}
-		else if (action.length() > NEXT_ACTION_MAX) {
-			errors.add(new FieldError("nextAction", "review.followUp.nextAction.tooLong"));
+		else {
+			TextRules.line(errors, "nextAction", action, NEXT_ACTION_MAX, "review.followUp.nextAction.tooLong");
 		}
 		LocalDate today = today();
 		if (command.dueOn() == null) {

@@ -29,6 +29,7 @@ import com.helpdesk.shared.AuditLog;
 import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.shared.TextRules;
 import com.helpdesk.sla.SlaBreach;
 import com.helpdesk.sla.SlaService;
 import com.helpdesk.ticket.TicketBrief;
@@ -250,9 +251,7 @@ public class Handovers {
 		if (text.isEmpty()) {
 			throw new InvalidInputException("notes", "rota.handover.notes.required");
 		}
-		if (text.length() > MAX_NOTES) {
-			throw new InvalidInputException("notes", "rota.handover.notes.tooLong");
-		}
+		TextRules.requireText("notes", text, MAX_NOTES, "rota.handover.notes.tooLong");
 		Instant now = this.clock.instant();
 		if (now.isBefore(due.dueAt().minus(EARLY))) {
 			throw new InvalidInputException("notes", "rota.handover.tooEarly");

@@ -21,6 +21,7 @@ import com.helpdesk.shared.AuditLog;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.shared.TextRules;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -82,9 +83,7 @@ public class Leaves {
 			}
 		}
 		String text = (note != null && !note.isBlank()) ? note.trim() : null;
-		if (text != null && text.length() > 200) {
-			errors.add(new FieldError("note", "rota.leave.note.tooLong"));
-		}
+		TextRules.text(errors, "note", text, 200, "rota.leave.note.tooLong");
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}

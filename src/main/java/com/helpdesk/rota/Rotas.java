@@ -27,6 +27,7 @@ import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.shared.TextRules;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -170,9 +171,7 @@ public class Rotas {
 		else if (this.directory.findPerson(command.personId()).filter(Person::isStaff).isEmpty()) {
 			errors.add(new FieldError("personId", "rota.member.notStaff"));
 		}
-		if (command.reason() != null && command.reason().length() > 500) {
-			errors.add(new FieldError("reason", "rota.cover.reason.tooLong"));
-		}
+		TextRules.text(errors, "reason", command.reason(), 500, "rota.cover.reason.tooLong");
 		if (errors.isEmpty()) {
 			List<Shift> covered = rota.stints(position, command.start(), command.end())
 				.stream()
@@ -227,10 +226,8 @@ public class Rotas {
 		if (name.isEmpty()) {
 			errors.add(new FieldError("name", "rota.name.required"));
 		}
-		else if (name.length() > 120) {
-			errors.add(new FieldError("name", "rota.name.tooLong"));
-		}
-		else if (!name.equalsIgnoreCase(rota.name()) && this.store.nameTaken(name)) {
+		else if (TextRules.line(errors, "name", name, 120, "rota.name.tooLong") && !name.equalsIgnoreCase(rota.name())
+				&& this.store.nameTaken(name)) {
 			errors.add(new FieldError("name", "rota.name.taken"));
 		}
 		if (settings.calendarId() != null) {
@@ -398,10 +395,7 @@ public class Rotas {
 		if (name.isEmpty()) {
 			errors.add(new FieldError("name", "rota.name.required"));
 		}
-		else if (name.length() > 120) {
-			errors.add(new FieldError("name", "rota.name.tooLong"));
-		}
-		else if (this.store.nameTaken(name)) {
+		else if (TextRules.line(errors, "name", name, 120, "rota.name.tooLong") && this.store.nameTaken(name)) {
 			errors.add(new FieldError("name", "rota.name.taken"));
 		}
 		if (command.template() == null || command.duty() == null) {
@@ -450,7 +444,7 @@ public class Rotas {
 			PositionCommand position = command.positions().get(i);
 			String prefix = "positions[" + i + "].";
 			String positionName = (position.name() != null) ? position.name().trim() : "";
-			if (positionName.isEmpty() || positionName.length() > 80) {
+			if (positionName.isEmpty() || !TextRules.isLine(positionName, 80)) {
 				errors.add(new FieldError(prefix + "name", "rota.position.name.required"));
 			}
 			else if (!positionNames.add(positionName.toLowerCase(java.util.Locale.ROOT))) {

@@ -20,6 +20,7 @@ import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.shared.TextRules;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -111,9 +112,7 @@ public class ShiftSwaps {
 			errors.add(new FieldError("colleague", "rota.swap.notTheirs"));
 		}
 		String text = (note != null && !note.isBlank()) ? note.trim() : null;
-		if (text != null && text.length() > MAX_NOTE) {
-			errors.add(new FieldError("note", "rota.swap.note.tooLong"));
-		}
+		TextRules.text(errors, "note", text, MAX_NOTE, "rota.swap.note.tooLong");
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Times and counts each run of a scheduled job by outcome, as
- * {@code helpdesk_job_runs_seconds{job, outcome}}, so a job that stops running or keeps
- * failing shows on the dashboard.
+ * {@code helpdesk_job_runs_seconds{task, outcome}}, so a job that stops running or keeps
+ * failing shows on the dashboard. The job's name is the {@code task} label: Prometheus
+ * keeps {@code job} for the scrape's own name and would rename ours {@code exported_job}.
  */
 @Component
 public class JobRuns {
@@ -32,7 +33,7 @@ public class JobRuns {
 		finally {
 			sample.stop(Timer.builder("helpdesk.job.runs")
 				.description("Runs of the helpdesk's scheduled jobs")
-				.tag("job", job)
+				.tag("task", job)
 				.tag("outcome", outcome)
 				.register(this.registry));
 		}

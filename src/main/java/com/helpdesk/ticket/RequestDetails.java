@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.helpdesk.shared.InvalidInputException.FieldError;
+import com.helpdesk.shared.TextRules;
 
 /**
  * The fields a request type asks for on top of subject and description (seed 000). Only
@@ -100,22 +101,52 @@ public record RequestDetails(String stepsToReproduce, String expectedOutcome, St
 		return errors;
 	}
 
+	/**
+	 * What does not fit, for details brought from another helpdesk: they need not be
+	 * complete, but what there is must fit its column.
+	 */
+	public List<FieldError> unfit(RequestType type) {
+		RequestDetails kept = forType(type);
+		ServerSpec spec = (kept.serverSpec != null) ? kept.serverSpec : new ServerSpec(null, null, null, null);
+		List<FieldError> errors = new ArrayList<>();
+		long_(errors, "stepsToReproduce", kept.stepsToReproduce, false);
+		long_(errors, "expectedOutcome", kept.expectedOutcome, false);
+		long_(errors, "actualOutcome", kept.actualOutcome, false);
+		short_(errors, "application", kept.application, false);
+		short_(errors, "environment", kept.environment, false);
+		short_(errors, "serverSpec.cpu", spec.cpu(), false);
+		short_(errors, "serverSpec.memory", spec.memory(), false);
+		short_(errors, "serverSpec.disk", spec.disk(), false);
+		short_(errors, "serverSpec.os", spec.os(), false);
+		long_(errors, "desiredOutcome", kept.desiredOutcome, false);
+		long_(errors, "impact", kept.impact, false);
+		short_(errors, "service", kept.service, false);
+		short_(errors, "system", kept.system, false);
+		short_(errors, "accessLevel", kept.accessLevel, false);
+		long_(errors, "reason", kept.reason, false);
+		return errors;
+	}
+
 	private static void short_(List<FieldError> errors, String field, String value, boolean required) {
-		check(errors, field, value, required, SHORT_TEXT);
+		check(errors, field, value, required, SHORT_TEXT, false);
 	}
 
 	private static void long_(List<FieldError> errors, String field, String value, boolean required) {
-		check(errors, field, value, required, LONG_TEXT);
+		check(errors, field, value, required, LONG_TEXT, true);
 	}
 
-	private static void check(List<FieldError> errors, String field, String value, boolean required, int max) {
+	private static void check(List<FieldError> errors, String field, String value, boolean required, int max,
+			boolean multiLine) {
 		if (value == null || value.isBlank()) {
 			if (required) {
 				errors.add(new FieldError(field, "request." + field + ".required"));
 			}
 		}
-		else if (value.trim().length() > max) {
-			errors.add(new FieldError(field, "request.tooLong." + max));
+		else if (multiLine) {
+			TextRules.text(errors, field, value.trim(), max, "request.tooLong." + max);
+		}
+		else {
+			TextRules.line(errors, field, value.trim(), max, "request.tooLong." + max);
 		}
 	}
 

@@ -24,6 +24,7 @@ import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.shared.TextRules;
 import com.helpdesk.ticket.TicketEvents.PendingReminderDue;
 import com.helpdesk.ticket.TicketEvents.PublicReplyAdded;
 import com.helpdesk.ticket.TicketEvents.StatusChanged;
@@ -164,7 +165,7 @@ public class TicketService {
 		if (request.type() == null) {
 			errors.add(new FieldError("type", "request.type.required"));
 		}
-		text(errors, "subject", request.subject(), true, SUBJECT_MAX);
+		line(errors, "subject", request.subject(), true, SUBJECT_MAX);
 		text(errors, "description", request.description(), true, TEXT_MAX);
 		RequestDetails details = RequestDetails.none();
 		if (request.type() != null) {
@@ -231,9 +232,12 @@ public class TicketService {
 		if (imported.type() == null) {
 			errors.add(new FieldError("type", "request.type.required"));
 		}
-		text(errors, "subject", imported.subject(), true, SUBJECT_MAX);
+		line(errors, "subject", imported.subject(), true, SUBJECT_MAX);
 		text(errors, "description", imported.description(), true, TEXT_MAX);
 		text(errors, "alreadyTried", imported.alreadyTried(), false, TEXT_MAX);
+		if (imported.type() != null && imported.details() != null) {
+			errors.addAll(imported.details().unfit(imported.type()));
+		}
 		Person requester = (imported.requesterEmail() != null)
 				? this.directory.findPersonByEmail(imported.requesterEmail()).filter(Person::isRequester).orElse(null)
 				: null;
@@ -283,7 +287,8 @@ public class TicketService {
 					if (author == null) {
 						errors.add(new FieldError(field, "import.event.staffAuthor"));
 					}
-					if (event.body() == null || event.body().isBlank() || event.body().strip().length() > TEXT_MAX) {
+					if (event.body() == null || event.body().isBlank()
+							|| !TextRules.isText(event.body().strip(), TEXT_MAX)) {
 						errors.add(new FieldError(field, "import.event.body"));
 					}
 					if (event.kind() == ImportedTicket.Kind.PUBLIC_REPLY) {
@@ -299,7 +304,8 @@ public class TicketService {
 							&& !Objects.equals(author.clientId(), requester.clientId()))) {
 						errors.add(new FieldError(field, "import.event.requesterAuthor"));
 					}
-					if (event.body() == null || event.body().isBlank() || event.body().strip().length() > TEXT_MAX) {
+					if (event.body() == null || event.body().isBlank()
+							|| !TextRules.isText(event.body().strip(), TEXT_MAX)) {
 						errors.add(new FieldError(field, "import.event.body"));
 					}
 				}
@@ -585,9 +591,7 @@ public class TicketService {
 		if (groupChanges && ticket.getGroupId() != null && reason == null) {
 			errors.add(new FieldError("reason", "ticket.escalation.reasonRequired"));
 		}
-		if (reason != null && reason.length() > 2000) {
-			errors.add(new FieldError("reason", "ticket.reason.tooLong"));
-		}
+		TextRules.text(errors, "reason", reason, 2000, "ticket.reason.tooLong");
 		Person newAssignee = null;
 		boolean assigneeChanges = false;
 		if (change.unassign()) {
@@ -800,8 +804,19 @@ public class TicketService {
 				errors.add(new FieldError(field, "request." + field + ".required"));
 			}
 		}
-		else if (value.strip().length() > max) {
-			errors.add(new FieldError(field, "request.tooLong." + max));
+		else {
+			TextRules.text(errors, field, value.strip(), max, "request.tooLong." + max);
+		}
+	}
+
+	private static void line(List<FieldError> errors, String field, String value, boolean required, int max) {
+		if (value == null || value.isBlank()) {
+			if (required) {
+				errors.add(new FieldError(field, "request." + field + ".required"));
+			}
+		}
+		else {
+			TextRules.line(errors, field, value.strip(), max, "request.tooLong." + max);
 		}
 	}
 

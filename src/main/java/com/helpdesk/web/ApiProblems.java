@@ -134,8 +134,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "Invalid input", text("errors.unreadable")));
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", text("errors.unreadable"));
+		List<InvalidInputException.FieldError> fields = JsonTextRules.fieldErrors(ex);
+		if (!fields.isEmpty()) {
+			problem.setProperty("errors",
+					fields.stream().map((e) -> Map.of("field", e.field(), "message", text(e.messageKey()))).toList());
+		}
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	@Override

@@ -92,7 +92,13 @@ class ProfileBrowserTest {
 		assertThat(browser.path()).isEqualTo("/profile");
 		assertThat(browser.heading()).isEqualTo("Your profile");
 		assertThat(selected(browser, By.id("timeZone"))).isEqualTo(LONDON);
-		assertThat(footer(browser)).contains("Times are shown in Europe/London.");
+		assertThat(footer(browser)).contains("Times are shown in Europe/London.").doesNotContain("API documentation");
+		// the API reference is offered where her tokens are, not on every page
+		assertThat(browser.find(By.id("api-docs")).getAttribute("href")).endsWith("/swagger-ui.html");
+		// the stylesheet is linked by a fingerprint of its content, and it loads
+		assertThat(browser.driver().findElement(By.cssSelector("link[href*='/css/helpdesk-']")).getAttribute("href"))
+			.matches(".*/css/helpdesk-[0-9a-f]{32}\\.css");
+		assertThat(browser.find(By.tagName("body")).getCssValue("font-family")).startsWith("system-ui");
 		browser.checkPage("profile-01-profile");
 
 		// 2. New York

@@ -31,7 +31,7 @@ class MessagesTest {
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.]+)");
 
 	private static final Pattern CODE_KEY = Pattern.compile(
-			"\"((?:admin|api|attachment|client|conflict|cursor|errors|group|mail|profile|request|ticket|token|user)\\.[a-zA-Z0-9_.]+)\"");
+			"\"((?:admin|api|attachment|client|conflict|cursor|errors|group|mail|profile|request|text|ticket|token|user)\\.[a-zA-Z0-9_.]+)\"");
 
 	private final Properties messages = load();
 

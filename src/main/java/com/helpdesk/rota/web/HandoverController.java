@@ -3,6 +3,7 @@ package com.helpdesk.rota.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import com.helpdesk.rota.Handover;
 import com.helpdesk.rota.Handover.Kind;
@@ -28,6 +29,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class HandoverController {
+
+	/**
+	 * The only places acknowledging sends someone back to: a handover's own page.
+	 */
+	private static final Pattern HANDOVER_PAGE = Pattern
+		.compile("/rotas/handovers/[0-9]{1,18}/(morning|evening)/[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
 	private final Handovers handovers;
 
@@ -73,10 +80,11 @@ class HandoverController {
 	}
 
 	@PostMapping("/rotas/handovers/{id}/acknowledge")
-	String acknowledge(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id, @RequestParam String back,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		boolean toHandover = back.matches("/rotas/handovers/\\d{1,18}/(morning|evening)/\\d{4}-\\d{2}-\\d{2}");
-		String[] path = back.split("/");
+	String acknowledge(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
+			@RequestParam(required = false) String back, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		// decided before the write: a crafted address must not fail the answer after it
+		boolean toHandover = back != null && HANDOVER_PAGE.matcher(back).matches();
 		try {
 			this.handovers.acknowledge(id, user.person());
 		}
@@ -88,6 +96,7 @@ class HandoverController {
 			// handover
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("acknowledgeError", text(ex.errors().get(0).messageKey()));
+			String[] path = back.split("/");
 			return show(user, Long.parseLong(path[3]), path[4], path[5], model);
 		}
 		redirect.addFlashAttribute("flash", text("rota.handover.acknowledgedFlash"));

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import com.helpdesk.directory.AccessChanged;
 import com.helpdesk.shared.InvalidInputException;
+import com.helpdesk.shared.TextRules;
 import com.helpdesk.shared.NotFoundException;
 
 import org.springframework.context.event.EventListener;
@@ -64,9 +65,7 @@ public class ApiTokens {
 		if (name == null || name.isBlank()) {
 			throw new InvalidInputException("name", "token.name.required");
 		}
-		if (name.trim().length() > 80) {
-			throw new InvalidInputException("name", "token.name.tooLong");
-		}
+		TextRules.requireLine("name", name.trim(), 80);
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

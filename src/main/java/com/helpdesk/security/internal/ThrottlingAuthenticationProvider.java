@@ -1,5 +1,7 @@
 package com.helpdesk.security.internal;
 
+import com.helpdesk.shared.TextRules;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -25,6 +27,11 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String username = authentication.getName();
+		if (!TextRules.isLine(username, 254)) {
+			// no one has such an address; the throttle's table would refuse a null
+			// character
+			throw new BadCredentialsException("no such address");
+		}
 		String address = address(authentication);
 		this.throttle.check(username, address);
 		try {

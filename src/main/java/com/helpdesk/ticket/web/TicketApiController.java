@@ -297,6 +297,10 @@ class TicketApiController {
 				else {
 					tags = new ArrayList<>();
 					for (JsonNode tag : body.get("tags")) {
+						if (!tag.isString()) {
+							errors.add(new FieldError("tags", "ticket.tags.invalid"));
+							break;
+						}
 						tags.add(tag.asString());
 					}
 				}
@@ -307,6 +311,9 @@ class TicketApiController {
 				JsonNode assignee = body.get("assignee");
 				if (assignee.isNull()) {
 					unassign = true;
+				}
+				else if (!assignee.isString()) {
+					errors.add(new FieldError("assignee", "errors.wrongType"));
 				}
 				else {
 					assigneeId = directory.findPersonByEmail(assignee.asString())
@@ -332,7 +339,15 @@ class TicketApiController {
 					errors.add(new FieldError("group", "ticket.group.unknown"));
 				}
 			}
-			String reason = body.has("reason") ? body.get("reason").asString() : null;
+			String reason = null;
+			if (body.has("reason") && !body.get("reason").isNull()) {
+				if (body.get("reason").isString()) {
+					reason = body.get("reason").asString();
+				}
+				else {
+					errors.add(new FieldError("reason", "errors.wrongType"));
+				}
+			}
 			if (!errors.isEmpty()) {
 				throw new InvalidInputException(errors);
 			}
@@ -344,6 +359,10 @@ class TicketApiController {
 				List<FieldError> errors) {
 			JsonNode value = body.get(field);
 			if (value == null || value.isNull()) {
+				return null;
+			}
+			if (!value.isString()) {
+				errors.add(new FieldError(field, "errors.badValue"));
 				return null;
 			}
 			try {
