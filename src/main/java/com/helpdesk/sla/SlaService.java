@@ -92,6 +92,26 @@ public class SlaService {
 		return this.store.summaries(ticketIds);
 	}
 
+	/**
+	 * When each ticket's first reply is due, for the tickets whose first reply has a
+	 * target and has not been given yet; a breached one was due when it breached.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Instant> firstReplyDue(Collection<Long> ticketIds) {
+		if (ticketIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Instant> due = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select ticket_id, due_at from sla_metric
+				where ticket_id = any(?) and metric = 'FIRST_REPLY' and cycle = 1 and fulfilled_at is null
+				  and due_at is not null
+				""").param(ticketIds.toArray(Long[]::new)).query((rs) -> {
+			due.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+		});
+		return due;
+	}
+
 	private static List<LocalDate> closedDays(BusinessCalendar calendar, Instant from, Instant to) {
 		List<LocalDate> days = new ArrayList<>();
 		LocalDate last = LocalDate.ofInstant(to, calendar.zone());
