@@ -52,6 +52,16 @@ public class SlaService {
 	}
 
 	/**
+	 * Records an imported ticket's history. Targets it had already missed before now are
+	 * recorded as they were but not announced: the sweep tells people of (and counts)
+	 * only the breaches that happen from now on.
+	 */
+	public void recordImported(SlaTicket facts, List<SlaInput> inputs) {
+		record(facts, inputs);
+		this.store.settleBreachesBefore(facts.ticketId(), this.clock.instant());
+	}
+
+	/**
 	 * Replays a ticket's clocks from its history, as of now.
 	 */
 	public void recompute(long ticketId) {

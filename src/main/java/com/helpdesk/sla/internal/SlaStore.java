@@ -154,6 +154,19 @@ public class SlaStore {
 			.update();
 	}
 
+	/**
+	 * Records the ticket's breaches up to {@code now} as already given notice of, so the
+	 * sweep never announces them.
+	 */
+	public void settleBreachesBefore(long ticketId, Instant now) {
+		this.jdbc.sql("""
+				insert into sla_notice (ticket_id, metric, cycle, kind, at)
+				select ticket_id, metric, cycle, 'BREACHED', ? from sla_metric
+				where ticket_id = ? and breached_at is not null and breached_at <= ?
+				on conflict do nothing
+				""").params(Timestamp.from(now), ticketId, Timestamp.from(now)).update();
+	}
+
 	public Map<Long, SlaSummary> summaries(Collection<Long> ticketIds) {
 		if (ticketIds.isEmpty()) {
 			return Map.of();
