@@ -62,6 +62,32 @@ public class SlaService {
 	}
 
 	/**
+	 * The ticket's work is on the delivery plan for the week (or sprint) starting
+	 * {@code periodStart}, from now: its resolution clock pauses until the work is taken
+	 * off the plan. Moving it to another week keeps it paused.
+	 */
+	public void planned(long ticketId, LocalDate periodStart) {
+		tell(ticketId, SlaInput.planned(this.clock.instant(), periodStart));
+	}
+
+	/**
+	 * The ticket's work was taken off the delivery plan (declined, moved to the backlog,
+	 * unscheduled or delivered): its resolution clock runs again while the ticket waits
+	 * on us.
+	 */
+	public void unplanned(long ticketId) {
+		tell(ticketId, SlaInput.of(this.clock.instant(), SlaInput.Kind.UNPLANNED));
+	}
+
+	private void tell(long ticketId, SlaInput input) {
+		if (this.store.facts(ticketId).isEmpty()) {
+			return;
+		}
+		this.store.append(ticketId, List.of(input));
+		recompute(ticketId);
+	}
+
+	/**
 	 * Replays a ticket's clocks from its history, as of now.
 	 */
 	public void recompute(long ticketId) {

@@ -37,18 +37,19 @@ public class SlaStore {
 
 	public void append(long ticketId, List<SlaInput> inputs) {
 		for (SlaInput input : inputs) {
-			this.jdbc.sql("insert into sla_input (ticket_id, at, kind, priority) values (?, ?, ?, ?)")
+			this.jdbc.sql("insert into sla_input (ticket_id, at, kind, priority, planned_for) values (?, ?, ?, ?, ?)")
 				.params(ticketId, Timestamp.from(input.at()), input.kind().name(),
-						(input.priority() != null) ? input.priority().name() : null)
+						(input.priority() != null) ? input.priority().name() : null, input.plannedFor())
 				.update();
 		}
 	}
 
 	public List<SlaInput> inputs(long ticketId) {
-		return this.jdbc.sql("select at, kind, priority from sla_input where ticket_id = ? order by id")
+		return this.jdbc.sql("select at, kind, priority, planned_for from sla_input where ticket_id = ? order by id")
 			.param(ticketId)
 			.query((rs, n) -> new SlaInput(rs.getTimestamp(1).toInstant(), SlaInput.Kind.valueOf(rs.getString(2)),
-					(rs.getString(3) != null) ? Priority.valueOf(rs.getString(3)) : null))
+					(rs.getString(3) != null) ? Priority.valueOf(rs.getString(3)) : null,
+					rs.getObject(4, java.time.LocalDate.class)))
 			.list();
 	}
 
