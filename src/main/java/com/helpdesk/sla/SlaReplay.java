@@ -2,6 +2,7 @@ package com.helpdesk.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class SlaReplay {
 		boolean replied = false;
 		boolean waitingOnUs = true;
 		// the first day of the week the work is planned for, while it is on the plan
-		java.time.LocalDate planned = null;
+		LocalDate planned = null;
 		int cycle = 0;
 		for (SlaInput input : history) {
 			Instant at = input.at();
@@ -186,7 +187,7 @@ public final class SlaReplay {
 		}
 
 		/** The work is planned for a week: paused, or kept paused with that reason. */
-		void plan(Instant at, java.time.LocalDate week) {
+		void plan(Instant at, LocalDate week) {
 			if (!this.stopped) {
 				this.moves.add(new Move(at, Move.Kind.PLAN, week.toString()));
 				this.running = false;
@@ -194,7 +195,7 @@ public final class SlaReplay {
 		}
 
 		/** Reopened while its work is still on the plan: paused, not running. */
-		void reopenPlanned(Instant at, java.time.LocalDate week) {
+		void reopenPlanned(Instant at, LocalDate week) {
 			if (this.stopped) {
 				this.moves.add(new Move(at, Move.Kind.REOPEN_PLANNED, week.toString()));
 				this.stopped = false;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -137,7 +138,7 @@ public class SlaService {
 		if (ticketIds.isEmpty()) {
 			return Map.of();
 		}
-		Map<Long, Instant> due = new java.util.HashMap<>();
+		Map<Long, Instant> due = new HashMap<>();
 		this.jdbc.sql("""
 				select ticket_id, due_at from sla_metric
 				where ticket_id = any(?) and metric = 'FIRST_REPLY' and cycle = 1 and fulfilled_at is null

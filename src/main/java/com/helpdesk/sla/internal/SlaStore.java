@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -49,7 +50,7 @@ public class SlaStore {
 			.param(ticketId)
 			.query((rs, n) -> new SlaInput(rs.getTimestamp(1).toInstant(), SlaInput.Kind.valueOf(rs.getString(2)),
 					(rs.getString(3) != null) ? Priority.valueOf(rs.getString(3)) : null,
-					rs.getObject(4, java.time.LocalDate.class)))
+					rs.getObject(4, LocalDate.class)))
 			.list();
 	}
 

@@ -1,5 +1,6 @@
 package com.helpdesk.ticket.web;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -141,7 +142,7 @@ class RequestController {
 		return "requests/show";
 	}
 
-	private String receipt(long ticketId, java.time.ZoneId zone) {
+	private String receipt(long ticketId, ZoneId zone) {
 		RequestReceipt receipt = this.receipts.getIfAvailable();
 		return (receipt != null) ? receipt.text(ticketId, zone) : null;
 	}

@@ -2,11 +2,13 @@ package com.helpdesk.ticket.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.helpdesk.sla.SlaClock;
 import com.helpdesk.sla.SlaEvent;
@@ -110,23 +112,23 @@ class SlaExplanation {
 	 * The week the work is planned for, when that is why the clock is paused now: the
 	 * latest pause or resume says so.
 	 */
-	private static java.util.Optional<String> plannedFor(SlaLine line) {
+	private static Optional<String> plannedFor(SlaLine line) {
 		for (int i = line.events().size() - 1; i >= 0; i--) {
 			SlaEvent event = line.events().get(i);
 			switch (event.kind()) {
 				case PLANNED:
-					return java.util.Optional.of(week(event.detail()));
+					return Optional.of(week(event.detail()));
 				case PAUSED, RESUMED, FULFILLED:
-					return java.util.Optional.empty();
+					return Optional.empty();
 				default:
 					break;
 			}
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 	private static String week(String isoDate) {
-		return WEEK.format(java.time.LocalDate.parse(isoDate));
+		return WEEK.format(LocalDate.parse(isoDate));
 	}
 
 	private String step(SlaEvent event) {
