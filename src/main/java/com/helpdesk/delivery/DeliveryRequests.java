@@ -20,6 +20,7 @@ import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.shared.NotFoundException;
+import com.helpdesk.sla.SlaService;
 import com.helpdesk.shared.TextRules;
 import com.helpdesk.ticket.TicketEvents.TicketCreated;
 import com.helpdesk.ticket.TicketQueries;
@@ -74,9 +75,12 @@ public class DeliveryRequests {
 
 	private final Clock clock;
 
+	private final SlaService sla;
+
 	DeliveryRequests(RequestStore store, FeatureStore features, DeliveryTeams teams, TicketService tickets,
 			TicketQueries ticketQueries, Directory directory, PeriodNames periodNames, AuditLog audit,
-			MessageSource messages, JdbcClient jdbc, Clock clock) {
+			MessageSource messages, JdbcClient jdbc, Clock clock, SlaService sla) {
+		this.sla = sla;
 		this.store = store;
 		this.features = features;
 		this.teams = teams;
@@ -111,6 +115,8 @@ public class DeliveryRequests {
 
 	/**
 	 * An agent says a ticket is in-depth work: it goes to its delivery manager's intake.
+	 * A ticket whose earlier request was closed (declined, say) and that was reopened
+	 * goes again as a new request; the earlier one stays as it was decided.
 	 */
 	public long send(Person actor, long ticketId, String reason) {
 		if (!actor.isStaff()) {
@@ -122,7 +128,7 @@ public class DeliveryRequests {
 		}
 		TextRules.requireText("reason", why, REASON_MAX, "delivery.reason.tooLong");
 		TicketSummary ticket = this.ticketQueries.summary(ticketId);
-		if (this.store.findByTicket(ticketId).isPresent()) {
+		if (this.store.findOpenByTicket(ticketId).isPresent()) {
 			throw new ConflictException("delivery.send.already");
 		}
 		if (ticket.status() == TicketStatus.SOLVED) {
@@ -135,7 +141,7 @@ public class DeliveryRequests {
 	private Optional<Long> intake(long ticketId, long clientId, Person sender, String reason) {
 		ClientSummary client = this.directory.client(clientId);
 		Optional<DeliveryTeam> team = this.teams.forManager(client.deliveryManagerId());
-		if (team.isEmpty() || this.store.findByTicket(ticketId).isPresent()) {
+		if (team.isEmpty() || this.store.findOpenByTicket(ticketId).isPresent()) {
 			return Optional.empty();
 		}
 		// the client's named manager if they can still plan, else the team's
@@ -273,6 +279,29 @@ public class DeliveryRequests {
 					request.periodStart() + " to " + period.start() + (over ? ", over capacity: " + reason : ""));
 		}
 		this.tickets.reply(actor, request.ticketId(), null, notice, null, List.of());
+		this.sla.planned(request.ticketId(), period.start());
+	}
+
+	/**
+	 * Takes scheduled work off the plan, back to the intake to be scheduled again; the
+	 * requester is told, and the ticket's resolution clock runs again.
+	 */
+	public void unschedule(Person actor, long requestId, long version) {
+		requirePlanner(actor);
+		DeliveryRequest request = locked(requestId);
+		if (request.state() != DeliveryState.SCHEDULED) {
+			throw new ConflictException("delivery.notScheduled");
+		}
+		if (request.version() != version || !this.store.unplan(requestId, version, this.clock.instant())) {
+			throw new ConflictException("conflict.stale");
+		}
+		DeliveryTeam team = this.teams.get(request.teamId());
+		this.audit.record(actor.id(), "DELIVERY_REQUEST", requestId, "UNSCHEDULED",
+				"off the plan of " + request.periodStart());
+		this.tickets.reply(actor, request.ticketId(), null,
+				text("delivery.notice.unscheduled", this.periodNames.planned(team, request.periodStart())), null,
+				List.of());
+		this.sla.unplanned(request.ticketId());
 	}
 
 	/**
@@ -333,6 +362,7 @@ public class DeliveryRequests {
 		this.audit.record(actor.id(), "DELIVERY_REQUEST", requestId, "DECLINED", why);
 		this.tickets.reply(actor, request.ticketId(), null, text("delivery.notice.declined", why), TicketStatus.SOLVED,
 				List.of());
+		offThePlan(request);
 	}
 
 	/**
@@ -352,6 +382,7 @@ public class DeliveryRequests {
 		close(requestId, version, DeliveryState.DELIVERED, text, null);
 		this.audit.record(actor.id(), "DELIVERY_REQUEST", requestId, "DELIVERED", text);
 		this.tickets.reply(actor, request.ticketId(), null, text, TicketStatus.SOLVED, List.of());
+		offThePlan(request);
 	}
 
 	/**
@@ -387,6 +418,7 @@ public class DeliveryRequests {
 				"feature request " + id + ": " + itemTitle);
 		this.tickets.reply(actor, request.ticketId(), null, text("delivery.notice.backlog", itemTitle),
 				TicketStatus.SOLVED, List.of());
+		offThePlan(request);
 		return id;
 	}
 
@@ -407,6 +439,17 @@ public class DeliveryRequests {
 		}
 		this.audit.record(actor.id(), "FEATURE_REQUEST", duplicateId, "MERGED",
 				"\"" + duplicate.title() + "\" into " + into.id() + " \"" + into.title() + "\"");
+	}
+
+	/**
+	 * Work closed from the plan no longer holds its ticket's resolution clock, so a
+	 * reopened ticket counts again; told after the ticket is solved, so the clock stops
+	 * first.
+	 */
+	private void offThePlan(DeliveryRequest request) {
+		if (request.state() == DeliveryState.SCHEDULED) {
+			this.sla.unplanned(request.ticketId());
+		}
 	}
 
 	private DeliveryRequest close(long requestId, long version, DeliveryState state, String note,

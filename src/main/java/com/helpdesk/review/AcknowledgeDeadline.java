@@ -15,7 +15,8 @@ import com.helpdesk.calendar.BusinessCalendar;
  * arrives at or after that time, or on a day the team's calendar does not open (a
  * weekend, a bank holiday), is due at that time on the next day the calendar opens. The
  * time is wall-clock time in the calendar's zone, so it stays 17:00 on both sides of a
- * daylight saving change. Plain Java: no clock, no database.
+ * daylight saving change. A ticket whose own first reply is due sooner (a 30-minute
+ * critical) must be acknowledged by then instead. Plain Java: no clock, no database.
  */
 public final class AcknowledgeDeadline {
 
@@ -36,7 +37,39 @@ public final class AcknowledgeDeadline {
 	}
 
 	/**
-	 * The instant by which a ticket that arrived at {@code arrived} must be acknowledged.
+	 * What sets a ticket's deadline: the end of the team's day, or its own first reply
+	 * due sooner.
+	 */
+	public enum Reason {
+
+		END_OF_DAY, FIRST_REPLY
+
+	}
+
+	/**
+	 * When a ticket must be acknowledged by, and why then.
+	 */
+	public record Due(Instant at, Reason reason) {
+
+	}
+
+	/**
+	 * The sooner of the end of the day ({@link #dueAt}) and the ticket's first reply due
+	 * time.
+	 * @param firstReplyDue when its service level wants the first reply; {@code null}
+	 * where none applies or it was given
+	 */
+	public Due due(Instant arrived, BusinessCalendar calendar, Instant firstReplyDue) {
+		Instant endOfDay = dueAt(arrived, calendar);
+		if (firstReplyDue != null && firstReplyDue.isBefore(endOfDay)) {
+			return new Due(firstReplyDue, Reason.FIRST_REPLY);
+		}
+		return new Due(endOfDay, Reason.END_OF_DAY);
+	}
+
+	/**
+	 * The end of the day by which a ticket that arrived at {@code arrived} must be
+	 * acknowledged.
 	 */
 	public Instant dueAt(Instant arrived, BusinessCalendar calendar) {
 		ZoneId zone = calendar.zone();

@@ -15,7 +15,7 @@ import com.helpdesk.sla.SlaMetric;
  *
  * @param day the team's day, in the zone of its calendar
  * @param acknowledgeBy the local time New tickets are acknowledged by
- * @param unacknowledged New tickets, the longest-waiting first
+ * @param unacknowledged New tickets, the soonest due to be acknowledged first
  * @param openOverADay Open tickets waiting on us for more than a day
  * @param solvingSoon Pending tickets that will be solved automatically within a day
  * @param breaches SLA targets missed since the start of yesterday
@@ -28,9 +28,12 @@ public record DailyReview(LocalDate day, String calendarName, ZoneId zone, Local
 
 	/**
 	 * A New ticket and when it must be acknowledged.
+	 *
+	 * @param dueBecause whether the end of the day or its first reply due time sets
+	 * {@code dueAt}
 	 */
 	public record Unacknowledged(long ticketId, String subject, String clientName, Priority priority, Instant arrivedAt,
-			Instant dueAt) {
+			Instant dueAt, AcknowledgeDeadline.Reason dueBecause) {
 
 		public boolean isOverdue(Instant now) {
 			return !now.isBefore(this.dueAt);

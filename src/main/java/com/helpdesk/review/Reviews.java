@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,7 @@ import com.helpdesk.review.WeeklyReview.Section;
 import com.helpdesk.review.WeeklyReview.Unresolved;
 import com.helpdesk.delivery.DeliveryRequests;
 import com.helpdesk.review.internal.ReviewLists;
+import com.helpdesk.review.internal.ReviewLists.Arrived;
 import com.helpdesk.review.internal.ReviewLists.Counted;
 import com.helpdesk.review.internal.ReviewRecords;
 import com.helpdesk.shared.AuditLog;
@@ -101,9 +103,8 @@ public class Reviews {
 		Instant now = this.clock.instant();
 		Team team = this.team.get();
 		LocalDate today = LocalDate.ofInstant(now, team.zone());
-		Shown<DailyReview.Unacknowledged> unacknowledged = Shown.of(
-				this.lists.unacknowledged(LIST_LIMIT, (arrived) -> this.deadline.dueAt(arrived, team.calendar())),
-				LIST_LIMIT, this.lists::countUnacknowledged);
+		Shown<DailyReview.Unacknowledged> unacknowledged = Shown.of(unacknowledged(team), LIST_LIMIT,
+				this.lists::countUnacknowledged);
 		// work a delivery manager has scheduled is not waiting on a reply: the requester
 		// knows its week
 		Counted<WaitingOnUs> waiting = this.lists.waitingSince(now.minus(OPEN_AT_MOST),
@@ -165,6 +166,25 @@ public class Reviews {
 		});
 		this.audit.record(by.id(), "REVIEW", id, kind + "_DONE", kind + " review of " + period);
 		return this.records.find(kind, period).orElseThrow();
+	}
+
+	/**
+	 * New tickets with their deadline: the end of the team's day, or sooner where the
+	 * ticket's own first reply is due sooner; the soonest due first.
+	 */
+	private List<DailyReview.Unacknowledged> unacknowledged(Team team) {
+		List<Arrived> arrived = this.lists.unacknowledged(LIST_LIMIT);
+		Map<Long, Instant> firstReplyDue = this.sla.firstReplyDue(arrived.stream().map(Arrived::ticketId).toList());
+		return arrived.stream().map((t) -> {
+			AcknowledgeDeadline.Due due = this.deadline.due(t.arrivedAt(), team.calendar(),
+					firstReplyDue.get(t.ticketId()));
+			return new DailyReview.Unacknowledged(t.ticketId(), t.subject(), t.clientName(), t.priority(),
+					t.arrivedAt(), due.at(), due.reason());
+		})
+			.sorted(Comparator.comparing(DailyReview.Unacknowledged::dueAt)
+				.thenComparing(DailyReview.Unacknowledged::arrivedAt)
+				.thenComparingLong(DailyReview.Unacknowledged::ticketId))
+			.toList();
 	}
 
 	private List<Breach> breaches(Instant from, Instant to) {

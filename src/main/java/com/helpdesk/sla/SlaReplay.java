@@ -2,6 +2,7 @@ package com.helpdesk.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +21,8 @@ import com.helpdesk.shared.Priority;
  * after the first reply) to the next public staff reply.</li>
  * <li>RESOLUTION runs while the ticket waits on us (New or Open), pauses while it waits
  * on the requester, stops when solved and resumes, with the time already used, if it is
- * reopened.</li>
+ * reopened. It also pauses while the work is on the delivery plan for a week (moving it
+ * to another week keeps it paused) and runs again once it is taken off the plan.</li>
  * <li>Solving a ticket also stops a reply clock nobody answered.</li>
  * <li>A metric breaches at its due time if it is still running then; it stays breached
  * and records when it was fulfilled later.</li>
@@ -48,6 +50,9 @@ public final class SlaReplay {
 		Life resolution = null;
 		Life next = null;
 		boolean replied = false;
+		boolean waitingOnUs = true;
+		// the first day of the week the work is planned for, while it is on the plan
+		LocalDate planned = null;
 		int cycle = 0;
 		for (SlaInput input : history) {
 			Instant at = input.at();
@@ -77,8 +82,31 @@ public final class SlaReplay {
 						lives.add(next);
 					}
 				}
-				case WAITING_ON_REQUESTER -> resolution.pause(at);
-				case WAITING_ON_US -> resolution.run(at);
+				case WAITING_ON_REQUESTER -> {
+					waitingOnUs = false;
+					resolution.pause(at);
+				}
+				case WAITING_ON_US -> {
+					waitingOnUs = true;
+					if (planned == null) {
+						resolution.run(at);
+					}
+					else {
+						resolution.reopenPlanned(at, planned);
+					}
+				}
+				case PLANNED -> {
+					if (input.plannedFor() != null) {
+						planned = input.plannedFor();
+						resolution.plan(at, planned);
+					}
+				}
+				case UNPLANNED -> {
+					if (planned != null) {
+						planned = null;
+						resolution.unplan(at, waitingOnUs);
+					}
+				}
 				case SOLVED -> {
 					resolution.stop(at);
 					first.stop(at);
@@ -128,10 +156,10 @@ public final class SlaReplay {
 				return;
 			}
 			if (this.running) {
-				this.moves.add(new Move(at, Move.Kind.STOP));
+				this.moves.add(new Move(at, Move.Kind.STOP, null));
 			}
 			else {
-				this.moves.add(new Move(at, Move.Kind.STOP_WHILE_PAUSED));
+				this.moves.add(new Move(at, Move.Kind.STOP_WHILE_PAUSED, null));
 			}
 			this.running = false;
 			this.stopped = true;
@@ -140,17 +168,55 @@ public final class SlaReplay {
 
 		void pause(Instant at) {
 			if (this.running) {
-				this.moves.add(new Move(at, Move.Kind.PAUSE));
+				this.moves.add(new Move(at, Move.Kind.PAUSE, null));
 				this.running = false;
 			}
 		}
 
 		void run(Instant at) {
+			run(at, null);
+		}
+
+		private void run(Instant at, String detail) {
 			if (!this.running) {
-				this.moves.add(new Move(at, this.stopped ? Move.Kind.REOPEN : Move.Kind.RESUME));
+				this.moves.add(new Move(at, this.stopped ? Move.Kind.REOPEN : Move.Kind.RESUME, detail));
 				this.running = true;
 				this.stopped = false;
 				this.stoppedAt = null;
+			}
+		}
+
+		/** The work is planned for a week: paused, or kept paused with that reason. */
+		void plan(Instant at, LocalDate week) {
+			if (!this.stopped) {
+				this.moves.add(new Move(at, Move.Kind.PLAN, week.toString()));
+				this.running = false;
+			}
+		}
+
+		/** Reopened while its work is still on the plan: paused, not running. */
+		void reopenPlanned(Instant at, LocalDate week) {
+			if (this.stopped) {
+				this.moves.add(new Move(at, Move.Kind.REOPEN_PLANNED, week.toString()));
+				this.stopped = false;
+				this.stoppedAt = null;
+				this.running = false;
+			}
+		}
+
+		/**
+		 * Off the plan: runs again if the ticket waits on us, else stays paused waiting
+		 * on the requester.
+		 */
+		void unplan(Instant at, boolean waitingOnUs) {
+			if (this.stopped) {
+				return;
+			}
+			if (waitingOnUs) {
+				run(at, "unplanned");
+			}
+			else {
+				this.moves.add(new Move(at, Move.Kind.PAUSE, null));
 			}
 		}
 
@@ -159,11 +225,11 @@ public final class SlaReplay {
 			List<Move> timeline = new ArrayList<>(this.moves);
 			for (Instant change : priorities.keySet()) {
 				if (change.isAfter(this.start) && !change.isAfter(horizon)) {
-					timeline.add(new Move(change, Move.Kind.RETARGET));
+					timeline.add(new Move(change, Move.Kind.RETARGET, null));
 				}
 			}
 			for (Instant change : policy.changes(this.start, horizon)) {
-				timeline.add(new Move(change, Move.Kind.RETARGET));
+				timeline.add(new Move(change, Move.Kind.RETARGET, null));
 			}
 			timeline.sort(Comparator.comparing(Move::at).thenComparing((m) -> m.kind().order));
 
@@ -174,7 +240,13 @@ public final class SlaReplay {
 				switch (move.kind()) {
 					case STOP, STOP_WHILE_PAUSED -> clock.stop(move.at());
 					case PAUSE -> clock.pause(move.at());
-					case RESUME, REOPEN -> clock.resume(move.at(), move.kind() == Move.Kind.REOPEN);
+					case PLAN -> clock.plan(move.at(), move.detail());
+					case RESUME, REOPEN ->
+						clock.resume(move.at(), (move.kind() == Move.Kind.REOPEN) ? "reopened" : move.detail());
+					case REOPEN_PLANNED -> {
+						clock.resume(move.at(), "reopened");
+						clock.plan(move.at(), move.detail());
+					}
 					case RETARGET -> clock.retarget(move.at());
 				}
 			}
@@ -183,13 +255,16 @@ public final class SlaReplay {
 
 	}
 
-	private record Move(Instant at, Kind kind) {
+	/**
+	 * @param detail the week for PLAN and REOPEN_PLANNED, why it resumed for RESUME
+	 */
+	private record Move(Instant at, Kind kind, String detail) {
 
 		enum Kind {
 
 			// at the same moment: stop before changing the target, and change it before
 			// running again
-			STOP(0), STOP_WHILE_PAUSED(0), PAUSE(0), RETARGET(1), RESUME(2), REOPEN(2);
+			STOP(0), STOP_WHILE_PAUSED(0), PAUSE(0), PLAN(0), RETARGET(1), RESUME(2), REOPEN(2), REOPEN_PLANNED(2);
 
 			final int order;
 
@@ -284,15 +359,27 @@ public final class SlaReplay {
 		}
 
 		void pause(Instant at) {
-			if (this.breachedAt == null) {
-				this.dueAt = null;
-			}
-			this.running = false;
-			this.pausedSince = at;
-			this.events.add(new SlaEvent(at, SlaEvent.Kind.PAUSED, null));
+			pause(at, SlaEvent.Kind.PAUSED, null);
 		}
 
-		void resume(Instant at, boolean reopened) {
+		/** Paused for the work planned in the week starting {@code week}. */
+		void plan(Instant at, String week) {
+			pause(at, SlaEvent.Kind.PLANNED, week);
+		}
+
+		private void pause(Instant at, SlaEvent.Kind why, String detail) {
+			if (this.running || this.pausedSince == null) {
+				if (this.breachedAt == null) {
+					this.dueAt = null;
+				}
+				this.running = false;
+				this.pausedSince = at;
+			}
+			// already paused, only the reason changes
+			this.events.add(new SlaEvent(at, why, detail));
+		}
+
+		void resume(Instant at, String detail) {
 			if (this.pausedSince != null) {
 				this.pausedFor = this.pausedFor.plus(Duration.between(this.pausedSince, at));
 				this.pausedSince = null;
@@ -300,7 +387,7 @@ public final class SlaReplay {
 			this.running = true;
 			this.runningSince = at;
 			this.fulfilledAt = null;
-			this.events.add(new SlaEvent(at, SlaEvent.Kind.RESUMED, reopened ? "reopened" : null));
+			this.events.add(new SlaEvent(at, SlaEvent.Kind.RESUMED, detail));
 		}
 
 		void retarget(Instant at) {

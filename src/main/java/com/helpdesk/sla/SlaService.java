@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +53,42 @@ public class SlaService {
 	}
 
 	/**
+	 * Records an imported ticket's history. Targets it had already missed before now are
+	 * recorded as they were but not announced: the sweep tells people of (and counts)
+	 * only the breaches that happen from now on.
+	 */
+	public void recordImported(SlaTicket facts, List<SlaInput> inputs) {
+		record(facts, inputs);
+		this.store.settleBreachesBefore(facts.ticketId(), this.clock.instant());
+	}
+
+	/**
+	 * The ticket's work is on the delivery plan for the week (or sprint) starting
+	 * {@code periodStart}, from now: its resolution clock pauses until the work is taken
+	 * off the plan. Moving it to another week keeps it paused.
+	 */
+	public void planned(long ticketId, LocalDate periodStart) {
+		tell(ticketId, SlaInput.planned(this.clock.instant(), periodStart));
+	}
+
+	/**
+	 * The ticket's work was taken off the delivery plan (declined, moved to the backlog,
+	 * unscheduled or delivered): its resolution clock runs again while the ticket waits
+	 * on us.
+	 */
+	public void unplanned(long ticketId) {
+		tell(ticketId, SlaInput.of(this.clock.instant(), SlaInput.Kind.UNPLANNED));
+	}
+
+	private void tell(long ticketId, SlaInput input) {
+		if (this.store.facts(ticketId).isEmpty()) {
+			return;
+		}
+		this.store.append(ticketId, List.of(input));
+		recompute(ticketId);
+	}
+
+	/**
 	 * Replays a ticket's clocks from its history, as of now.
 	 */
 	public void recompute(long ticketId) {
@@ -90,6 +127,26 @@ public class SlaService {
 	@Transactional(readOnly = true)
 	public Map<Long, SlaSummary> summaries(Collection<Long> ticketIds) {
 		return this.store.summaries(ticketIds);
+	}
+
+	/**
+	 * When each ticket's first reply is due, for the tickets whose first reply has a
+	 * target and has not been given yet; a breached one was due when it breached.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Instant> firstReplyDue(Collection<Long> ticketIds) {
+		if (ticketIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Instant> due = new HashMap<>();
+		this.jdbc.sql("""
+				select ticket_id, due_at from sla_metric
+				where ticket_id = any(?) and metric = 'FIRST_REPLY' and cycle = 1 and fulfilled_at is null
+				  and due_at is not null
+				""").param(ticketIds.toArray(Long[]::new)).query((rs) -> {
+			due.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+		});
+		return due;
 	}
 
 	private static List<LocalDate> closedDays(BusinessCalendar calendar, Instant from, Instant to) {

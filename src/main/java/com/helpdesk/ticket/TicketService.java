@@ -410,7 +410,7 @@ public class TicketService {
 				}
 			}
 		}
-		this.sla.record(new SlaTicket(id, ticket.getClientId(), ticket.getPriority(), ticket.getType().name(),
+		this.sla.recordImported(new SlaTicket(id, ticket.getClientId(), ticket.getPriority(), ticket.getType().name(),
 				ticket.getGroupId(), ticket.getAssigneeId(), ticket.getStatus() == TicketStatus.SOLVED, created),
 				inputs);
 		return id;

@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bob asks for an application deployment; the delivery manager finds it in her intake,
  * scopes it at three days and schedules it into a week with room; Bob sees the planned
  * week on his request. And an agent sends a question that is really in-depth work to
- * delivery from the ticket page.
+ * delivery from the ticket page, and again once a declined request is reopened; the
+ * delivery manager takes scheduled work off the plan and its clock runs again.
  */
 @IntegrationTest
 class DeliveryBrowserTest {
@@ -183,6 +184,59 @@ class DeliveryBrowserTest {
 		assertThat(flash(browser)).isEqualTo("Sent to the delivery manager.");
 		assertThat(browser.find(By.id("delivery-panel")).getText()).contains("Being scoped", "With Dana Delivery");
 		browser.checkPage("delivery-07-ticket-sent");
+	}
+
+	@Test
+	void aDeclinedRequestTheRequesterReopensIsSentToDeliveryAgainAndTheManagerSeesItInTheIntake() {
+		this.clock.set(LocalDateTime.of(2027, 3, 1, 12, 0).atZone(ZoneId.of("Europe/London")).toInstant());
+		Team team = this.fixture.team();
+		String subject = TestData.unique("Deploy the survey tool");
+		DeliveryRequest request = intake(team, subject);
+		this.requests.decline(team.dm(), request.id(), request.version(), "We cannot host that vendor's database.");
+
+		Browser browser = this.browser;
+		browser.signIn(team.requester().email(), TestData.PASSWORD);
+		browser.open("/requests/" + request.ticketId());
+		assertThat(browser.find(By.id("delivery-state")).getText()).isEqualTo("Not taken on");
+		browser.type(By.id("body"), "The vendor now supports PostgreSQL, so it can be hosted after all.");
+		browser.clickButton("Send reply");
+		assertThat(browser.text()).contains("The vendor now supports PostgreSQL");
+		browser.signOut();
+
+		browser.signIn(team.ann().email(), TestData.PASSWORD);
+		browser.open("/tickets/" + request.ticketId());
+		By panel = By.id("delivery-panel");
+		assertThat(browser.find(panel).getText()).contains("Declined");
+		browser.type(By.id("delivery-reason"), "The requester reopened it: the vendor's database changed.");
+		browser.clickButton(panel, "Send to delivery again");
+		assertThat(flash(browser)).isEqualTo("Sent to the delivery manager.");
+		assertThat(browser.find(panel).getText()).contains("Being scoped");
+		browser.checkPage("delivery-11-sent-again");
+		browser.signOut();
+
+		browser.signIn(team.dm().email(), TestData.PASSWORD);
+		assertThat(browser.heading()).isEqualTo("Delivery intake");
+		assertThat(browser.find(By.id("intake-mine")).getText()).contains(subject);
+	}
+
+	@Test
+	void theDeliveryManagerTakesWorkOffThePlanAndItsResolutionClockRunsAgain() {
+		this.clock.set(LocalDateTime.of(2027, 3, 1, 12, 0).atZone(ZoneId.of("Europe/London")).toInstant());
+		Team team = this.fixture.team();
+		DeliveryRequest request = scheduled(team, "Upgrade the message broker", "2", LocalDate.of(2027, 3, 3));
+
+		Browser browser = this.browser;
+		browser.signIn(team.dm().email(), TestData.PASSWORD);
+		browser.open("/tickets/" + request.ticketId());
+		assertThat(browser.text()).contains("paused: planned for the week of 3 March 2027");
+		browser.open("/delivery/requests/" + request.id());
+		browser.checkPage("delivery-12-request-scheduled");
+		browser.clickButton("Take off the plan and tell the requester");
+		assertThat(flash(browser)).isEqualTo("Taken off the plan and back in the intake. The requester has been told.");
+		assertThat(browser.find(By.id("delivery-state")).getText()).isEqualTo("Being scoped");
+		browser.open("/tickets/" + request.ticketId());
+		assertThat(browser.text()).doesNotContain("paused: planned for the week of")
+			.contains("off the plan for the week starting Wednesday 3 March 2027", "Resolution Running");
 	}
 
 	@Test

@@ -134,4 +134,33 @@ class OnCallBrowserTest {
 		assertThat(browser.find(By.id("pages")).getText()).contains(ann.name() + " logged 40 minutes");
 	}
 
+	@Test
+	void aCriticalRequestRaisedAtNightIsReceivedWithThePageAndTheFirstReplyDueTime() {
+		Person ann = this.data.agent();
+		long tier1 = this.directory.defaultIntakeGroup().orElseThrow().id();
+		this.rotas.create(new RotaCommand(TestData.unique("Night receipt"), RotaTemplate.OUT_OF_HOURS, RotaDuty.ON_CALL,
+				"Europe/London", LocalDate.of(2027, 1, 6), LocalTime.of(10, 0), this.rotaFixture.teamHours(), tier1,
+				true, false, List.of(new PositionCommand("On call", 1, 1, 0, List.of(ann.id())))), null);
+		Person requester = this.rotaFixture.allHoursRequester();
+		this.clock.set(LocalDateTime.parse("2027-01-09T02:00").atZone(ZoneId.of("Europe/London")).toInstant());
+
+		Browser browser = this.browser;
+		browser.signIn(requester.email(), TestData.PASSWORD);
+		browser.clickLink("New request");
+		browser.find(By.xpath("//label[normalize-space()='Ask a question']")).click();
+		browser.clickButton("Continue");
+		browser.type(By.id("subject"), TestData.unique("Payments fail"));
+		browser.type(By.id("description"), "Every payment fails since two o'clock.");
+		browser.type(By.id("alreadyTried"), "Restarted the payment service.");
+		String critical = browser.findPresent(By.cssSelector("input[name=priority][value=CRITICAL]"))
+			.getAttribute("id");
+		browser.find(By.cssSelector("label[for='" + critical + "']")).click();
+		browser.clickButton("Send request");
+		String receipt = "Your request is critical and arrived out of hours, so we have paged our on-call engineer. "
+				+ "Expect a first reply by 02:30 GMT on Saturday 9 January 2027.";
+		assertThat(flash(browser)).contains("sent. " + receipt);
+		assertThat(browser.find(By.id("receipt")).getText()).isEqualTo(receipt);
+		browser.checkPage("oncall-03-receipt");
+	}
+
 }

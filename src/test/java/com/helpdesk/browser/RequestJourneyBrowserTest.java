@@ -97,7 +97,8 @@ class RequestJourneyBrowserTest {
 		long number = ticketNumber(browser);
 		assertThat(browser.heading()).as("the new request's page, with its attachment, not an error page")
 			.isEqualTo(subject);
-		assertThat(flash(browser)).contains("Request " + number + " sent");
+		assertThat(flash(browser)).contains("Request " + number + " sent. Expect a first reply by ");
+		assertThat(browser.find(By.id("receipt")).getText()).startsWith("Expect a first reply by ");
 		assertThat(statusTag(browser)).isEqualTo("Received");
 		WebElement attachment = browser.find(By.linkText(fileName));
 		assertThat(attachment.getAttribute("href")).matches(".*/attachments/\\d+");

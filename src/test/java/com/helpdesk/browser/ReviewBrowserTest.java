@@ -12,9 +12,13 @@ import java.util.List;
 import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.Person;
 import com.helpdesk.review.TeamCalendar;
+import com.helpdesk.shared.Priority;
 import com.helpdesk.support.IntegrationTest;
 import com.helpdesk.support.MovableClock;
 import com.helpdesk.support.TestData;
+import com.helpdesk.ticket.NewTicket;
+import com.helpdesk.ticket.RequestDetails;
+import com.helpdesk.ticket.RequestType;
 import com.helpdesk.ticket.TicketService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.helpdesk.browser.BrowserTestSupport.AGENT;
 import static com.helpdesk.browser.BrowserTestSupport.ALICE;
+import static com.helpdesk.browser.BrowserTestSupport.BOB;
 import static com.helpdesk.browser.BrowserTestSupport.flash;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,13 +85,22 @@ class ReviewBrowserTest {
 		Person alice = this.directory.findPersonByEmail(ALICE).orElseThrow();
 		String subject = "Daily review " + BrowserTestSupport.unique();
 		long id = this.tickets.create(alice, TestData.question(subject), List.of());
+		// Bob's plan answers a critical within 30 minutes, around the clock
+		Person bob = this.directory.findPersonByEmail(BOB).orElseThrow();
+		String outage = "Daily review outage " + BrowserTestSupport.unique();
+		long critical = this.tickets.create(bob, new NewTicket(RequestType.QUESTION, outage, "Checkout is down",
+				"Restarted it", Priority.CRITICAL, RequestDetails.none(), null), List.of());
 
 		Browser browser = this.browser;
 		browser.signIn(AGENT);
 		browser.clickLink("Reviews");
 		assertThat(browser.heading()).isEqualTo("Daily review");
 		String row = browser.find(By.id("new-" + id)).getText();
-		assertThat(row).contains("#" + id + " " + subject, "Client A", "4 Aug 2025, 17:00 BST", "left");
+		assertThat(row).contains("#" + id + " " + subject, "Client A", "4 Aug 2025, 17:00 BST", "end of the day",
+				"left");
+		String criticalRow = browser.find(By.id("new-" + critical)).getText();
+		assertThat(criticalRow).contains("#" + critical + " " + outage, "4 Aug 2025, 10:42 BST", "first reply due",
+				"left");
 		browser.checkPage("review-01-daily");
 		shot("daily");
 

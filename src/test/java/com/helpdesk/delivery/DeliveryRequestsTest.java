@@ -1,6 +1,7 @@
 package com.helpdesk.delivery;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -11,6 +12,11 @@ import com.helpdesk.shared.ConflictException;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.shared.Priority;
+import com.helpdesk.sla.SlaEvent;
+import com.helpdesk.sla.SlaLine;
+import com.helpdesk.sla.SlaMetric;
+import com.helpdesk.sla.SlaService;
+import com.helpdesk.sla.SlaState;
 import com.helpdesk.support.DeliveryFixture;
 import com.helpdesk.support.DeliveryFixture.Team;
 import com.helpdesk.support.MovableClock;
@@ -88,6 +94,9 @@ class DeliveryRequestsTest {
 
 	@Autowired
 	MovableClock clock;
+
+	@Autowired
+	SlaService sla;
 
 	Team team;
 
@@ -275,6 +284,86 @@ class DeliveryRequestsTest {
 	}
 
 	@Test
+	void scheduledWorkPausesTheResolutionClockUntilItIsTakenOffThePlan() {
+		DeliveryRequest request = scoped("Deploy the clock", "2");
+		long ticket = request.ticketId();
+		this.clock.set(LocalDateTime.of(2027, 3, 1, 13, 0).atZone(LONDON).toInstant());
+		this.requests.schedule(this.team.dm(), request.id(), request.version(), WEEK, null);
+		SlaLine planned = resolution(ticket);
+		assertThat(planned.state()).isEqualTo(SlaState.PAUSED);
+		assertThat(planned.dueAt()).isNull();
+		assertThat(planned.events()).last().satisfies((e) -> {
+			assertThat(e.kind()).isEqualTo(SlaEvent.Kind.PLANNED);
+			assertThat(e.detail()).isEqualTo("2027-03-03");
+		});
+
+		// moved to the next week a day later: still paused, nothing counted meanwhile
+		this.clock.set(LocalDateTime.of(2027, 3, 2, 12, 0).atZone(LONDON).toInstant());
+		DeliveryRequest scheduled = this.requests.get(request.id());
+		this.requests.schedule(this.team.dm(), scheduled.id(), scheduled.version(), WEEK.plusWeeks(1), null);
+		SlaLine moved = resolution(ticket);
+		assertThat(moved.state()).isEqualTo(SlaState.PAUSED);
+		assertThat(moved.events()).last().extracting(SlaEvent::detail).isEqualTo("2027-03-10");
+		assertThat(moved.used()).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
+
+		// taken off the plan: back in the intake, the requester is told, the clock runs
+		this.clock.set(LocalDateTime.of(2027, 3, 3, 12, 0).atZone(LONDON).toInstant());
+		DeliveryRequest toTakeOff = this.requests.get(request.id());
+		assertThatThrownBy(() -> this.requests.unschedule(this.team.dm(), toTakeOff.id(), toTakeOff.version() - 1))
+			.isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> this.requests.unschedule(this.team.ann(), toTakeOff.id(), toTakeOff.version()))
+			.isInstanceOf(AccessDeniedException.class);
+		this.requests.unschedule(this.team.dm(), toTakeOff.id(), toTakeOff.version());
+		DeliveryRequest back = this.requests.get(request.id());
+		assertThat(back.state()).isEqualTo(DeliveryState.INTAKE);
+		assertThat(back.periodStart()).isNull();
+		assertThat(this.plans.intake(this.team.dm().id())).extracting((item) -> item.ticket().id()).contains(ticket);
+		assertThat(publicReplies(this.queries.ticket(this.team.requester(), ticket))).last()
+			.asString()
+			.contains("off the plan for the week starting Wednesday 10 March 2027");
+		SlaLine running = resolution(ticket);
+		assertThat(running.state()).isEqualTo(SlaState.ACTIVE);
+		assertThat(running.used()).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
+		assertThat(running.dueAt()).isNotNull();
+		assertThatThrownBy(() -> this.requests.unschedule(this.team.dm(), back.id(), back.version()))
+			.isInstanceOf(ConflictException.class);
+	}
+
+	/**
+	 * A declined request the requester reopens can go to delivery again, as a new
+	 * request; the declined one stays as it was decided, and the reopened ticket's clock
+	 * runs.
+	 */
+	@Test
+	void aDeclinedRequestTheRequesterReopensCanBeSentToDeliveryAgain() {
+		DeliveryRequest request = scoped("Rebuild the cluster", "2");
+		this.requests.schedule(this.team.dm(), request.id(), request.version(), WEEK, null);
+		DeliveryRequest scheduled = this.requests.get(request.id());
+		this.requests.decline(this.team.dm(), scheduled.id(), scheduled.version(), "Too big for now.");
+		long ticket = request.ticketId();
+		assertThat(resolution(ticket).state()).isEqualTo(SlaState.FULFILLED);
+		assertThatThrownBy(() -> this.requests.send(this.team.ann(), ticket, "Try again"))
+			.isInstanceOf(ConflictException.class);
+
+		this.tickets.reply(this.team.requester(), ticket, null, "It is smaller than you think", null, List.of());
+		assertThat(this.queries.ticket(this.team.ann(), ticket).status()).isEqualTo(TicketStatus.OPEN);
+		assertThat(resolution(ticket).state()).as("declined work is off the plan").isEqualTo(SlaState.ACTIVE);
+
+		long again = this.requests.send(this.team.ann(), ticket, "Only the ingress needs rebuilding");
+		assertThat(again).isNotEqualTo(request.id());
+		DeliveryRequest resent = this.requests.forTicket(ticket).orElseThrow();
+		assertThat(resent.id()).isEqualTo(again);
+		assertThat(resent.state()).isEqualTo(DeliveryState.INTAKE);
+		assertThat(resent.sentReason()).isEqualTo("Only the ingress needs rebuilding");
+		assertThat(this.requests.get(request.id()).state()).isEqualTo(DeliveryState.DECLINED);
+		assertThat(this.requests.get(request.id()).decisionNote()).isEqualTo("Too big for now.");
+		assertThat(this.plans.intake(this.team.dm().id())).extracting((item) -> item.request().id()).contains(again);
+		// only one request is open at once
+		assertThatThrownBy(() -> this.requests.send(this.team.ann(), ticket, "Once more"))
+			.isInstanceOf(ConflictException.class);
+	}
+
+	@Test
 	void deliveredWorkIsClosedWithThePublicNote() {
 		DeliveryRequest request = scoped("Deploy the wiki", "2");
 		this.requests.schedule(this.team.dm(), request.id(), request.version(), WEEK, null);
@@ -454,6 +543,14 @@ class DeliveryRequestsTest {
 		this.requests.scope(this.team.dm(), request.id(), request.version(),
 				new ScopeCommand(null, new BigDecimal(days), false, null, null));
 		return this.requests.get(request.id());
+	}
+
+	private SlaLine resolution(long ticketId) {
+		return this.sla.clocks(ticketId)
+			.stream()
+			.filter((l) -> l.metric() == SlaMetric.RESOLUTION)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static PlanColumn column(PlanBoard board, LocalDate start) {

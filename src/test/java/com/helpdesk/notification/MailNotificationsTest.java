@@ -1,14 +1,40 @@
 package com.helpdesk.notification;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
+import com.helpdesk.directory.ClientCommand;
+import com.helpdesk.directory.Directory;
+import com.helpdesk.directory.DirectoryAdmin;
 import com.helpdesk.directory.Person;
+import com.helpdesk.directory.Role;
+import com.helpdesk.directory.UserCommand;
 import com.helpdesk.notification.internal.MailSenderJob;
+import com.helpdesk.rota.OnCallRouting;
+import com.helpdesk.rota.RotaCommand;
+import com.helpdesk.rota.RotaCommand.PositionCommand;
+import com.helpdesk.rota.RotaDuty;
+import com.helpdesk.rota.RotaTemplate;
+import com.helpdesk.rota.Rotas;
+import com.helpdesk.shared.Priority;
+import com.helpdesk.sla.SlaClock;
+import com.helpdesk.sla.SlaMetric;
+import com.helpdesk.sla.SlaPolicies;
+import com.helpdesk.sla.SlaTarget;
 import com.helpdesk.support.IntegrationTest;
 import com.helpdesk.support.MovableClock;
+import com.helpdesk.support.RotaFixture;
 import com.helpdesk.support.TestData;
 import com.helpdesk.support.TestMail;
+import com.helpdesk.ticket.NewTicket;
+import com.helpdesk.ticket.RequestDetails;
+import com.helpdesk.ticket.RequestType;
 import com.helpdesk.ticket.TicketQueries;
 import com.helpdesk.ticket.TicketService;
 import com.helpdesk.ticket.TicketStatus;
@@ -51,6 +77,24 @@ class MailNotificationsTest {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	Rotas rotas;
+
+	@Autowired
+	OnCallRouting onCall;
+
+	@Autowired
+	RotaFixture rotaFixture;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	DirectoryAdmin admin;
+
+	@Autowired
+	SlaPolicies policies;
+
 	GreenMail mail = TestMail.server();
 
 	Person requester;
@@ -92,6 +136,72 @@ class MailNotificationsTest {
 			.getBody(received.stream().filter((m) -> subject(m).contains("New reply")).findFirst().orElseThrow());
 		assertThat(reply).contains("Here is the answer").contains("http://helpdesk.test/requests/" + id);
 		assertThat(received).allSatisfy((m) -> assertThat(GreenMailUtil.getBody(m)).doesNotContain("SECRET"));
+	}
+
+	/**
+	 * Out of hours, a critical ticket of a client with 24/7 cover pages the on-call
+	 * engineer, and the receipt says so; in hours nobody is paged and the receipt says
+	 * when the first reply is due, in the requester's own time zone; with no first reply
+	 * target it promises no time.
+	 */
+	@Test
+	void theReceiptSaysWhoWasPagedAndWhenTheFirstReplyIsDue() {
+		Person onCall = this.data.agent();
+		long tier1 = this.directory.defaultIntakeGroup().orElseThrow().id();
+		this.rotas.create(
+				new RotaCommand(TestData.unique("Receipt on call"), RotaTemplate.OUT_OF_HOURS, RotaDuty.ON_CALL,
+						"Europe/London", LocalDate.of(2027, 1, 6), LocalTime.of(10, 0), this.rotaFixture.teamHours(),
+						tier1, true, false, List.of(new PositionCommand("On call", 1, 1, 0, List.of(onCall.id())))),
+				null);
+		Person allHours = this.rotaFixture.allHoursRequester();
+
+		// Saturday 02:00: paged, and 30 minutes 24/7 to the first reply
+		this.clock.set(london("2027-01-09T02:00"));
+		long night = this.tickets.create(allHours, critical("Checkout down at night"), List.of());
+		assertThat(this.onCall.pages(night)).isNotEmpty();
+		assertThat(receiptTo(allHours, night))
+			.contains("so we have paged our on-call engineer",
+					"Expect a first reply by 02:30 GMT on Saturday 9 January 2027")
+			.doesNotContain("end of the working day");
+
+		// Monday 11:00, in hours: nobody is paged; a Sydney requester reads Sydney time
+		this.clock.set(london("2027-01-11T11:00"));
+		long day = this.tickets.create(allHours, critical("Checkout down by day"), List.of());
+		assertThat(this.onCall.pages(day)).isEmpty();
+		assertThat(receiptTo(allHours, day)).contains("Expect a first reply by 11:30 GMT on Monday 11 January 2027")
+			.doesNotContain("paged");
+		Person sydney = this.directory
+			.person(this.admin.createUser(new UserCommand(TestData.unique("sydney") + "@test.example", "Sam Sydney",
+					Role.REQUESTER, allHours.clientId(), "Australia/Sydney", TestData.PASSWORD, true, Set.of()), null));
+		long far = this.tickets.create(sydney, critical("Checkout down far away"), List.of());
+		assertThat(receiptTo(sydney, far)).contains("Expect a first reply by 22:30 AEDT on Monday 11 January 2027");
+
+		// a plan with no first reply target for the priority
+		long plan = this.admin.createPlan(TestData.unique("Receipt plan"), "Resolution only", false, null);
+		this.policies.setUp(plan, this.rotaFixture.teamHours(), 0.25, List
+			.of(new SlaTarget(Priority.NORMAL, SlaMetric.RESOLUTION, Duration.ofHours(40), false, SlaClock.BUSINESS)),
+				null, null);
+		Person noTarget = this.data.requester(
+				this.admin.createClient(new ClientCommand(TestData.unique("Receipt client"), plan, null, true), null));
+		long question = this.tickets.create(noTarget, TestData.question("When will you answer?"), List.of());
+		assertThat(receiptTo(noTarget, question)).contains("No service level sets a time for the first reply")
+			.doesNotContain("Expect a first reply");
+	}
+
+	private static java.time.Instant london(String local) {
+		return LocalDateTime.parse(local).atZone(ZoneId.of("Europe/London")).toInstant();
+	}
+
+	private static NewTicket critical(String subject) {
+		return new NewTicket(RequestType.QUESTION, TestData.unique(subject), "Nobody can pay", "Restarted it",
+				Priority.CRITICAL, RequestDetails.none(), null);
+	}
+
+	private String receiptTo(Person requester, long ticketId) {
+		return this.jdbc.sql("select body from mail_outbox where recipient = ? and subject like ?")
+			.params(requester.email(), "[#" + ticketId + "] We have received your request: %")
+			.query(String.class)
+			.single();
 	}
 
 	@Test

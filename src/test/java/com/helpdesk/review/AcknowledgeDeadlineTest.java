@@ -106,4 +106,30 @@ class AcknowledgeDeadlineTest {
 		assertThat(BY_FIVE.dueAt(london("2027-01-16T18:00"), none)).isEqualTo(london("2027-01-17T17:00"));
 	}
 
+	@Test
+	void aFirstReplyDueBeforeTheEndOfTheDayIsTheDeadline() {
+		// a 30-minute critical at 10:00 must be answered by 10:30, not by 17:00
+		AcknowledgeDeadline.Due due = BY_FIVE.due(london("2027-01-12T10:00"), TEAM, london("2027-01-12T10:30"));
+		assertThat(due.at()).isEqualTo(london("2027-01-12T10:30"));
+		assertThat(due.reason()).isEqualTo(AcknowledgeDeadline.Reason.FIRST_REPLY);
+		// arriving on Saturday night, its 24/7 first reply is due long before Monday
+		// 17:00
+		AcknowledgeDeadline.Due weekend = BY_FIVE.due(london("2027-01-16T22:00"), TEAM, london("2027-01-16T22:30"));
+		assertThat(weekend)
+			.isEqualTo(new AcknowledgeDeadline.Due(london("2027-01-16T22:30"), AcknowledgeDeadline.Reason.FIRST_REPLY));
+	}
+
+	@Test
+	void aFirstReplyDueLaterOrNoneLeavesTheEndOfTheDay() {
+		AcknowledgeDeadline.Due later = BY_FIVE.due(london("2027-01-12T10:00"), TEAM, london("2027-01-12T18:00"));
+		assertThat(later)
+			.isEqualTo(new AcknowledgeDeadline.Due(london("2027-01-12T17:00"), AcknowledgeDeadline.Reason.END_OF_DAY));
+		AcknowledgeDeadline.Due none = BY_FIVE.due(london("2027-01-12T10:00"), TEAM, null);
+		assertThat(none)
+			.isEqualTo(new AcknowledgeDeadline.Due(london("2027-01-12T17:00"), AcknowledgeDeadline.Reason.END_OF_DAY));
+		// due at the same moment: the end of the day is what the team already works to
+		assertThat(BY_FIVE.due(london("2027-01-12T10:00"), TEAM, london("2027-01-12T17:00")).reason())
+			.isEqualTo(AcknowledgeDeadline.Reason.END_OF_DAY);
+	}
+
 }

@@ -141,6 +141,49 @@ class ReviewsTest {
 	}
 
 	/**
+	 * A 30-minute critical must be acknowledged by its first reply due time, not by
+	 * 17:00; the page says which of the two it is, and the soonest due comes first.
+	 */
+	@Test
+	void aTicketWhoseFirstReplyIsDueBeforeTheEndOfTheDayIsDueByItsFirstReply() {
+		long plan = this.admin.createPlan(TestData.unique("Review critical plan"), "Half an hour to answer", false,
+				null);
+		this.policies.setUp(plan, this.team.get().id(), 0.25, List.of(new SlaTarget(Priority.CRITICAL,
+				SlaMetric.FIRST_REPLY, Duration.ofMinutes(30), false, SlaClock.ALWAYS)), null, null);
+		Person requester = this.data.requester(
+				this.admin.createClient(new ClientCommand(TestData.unique("Critical client"), plan, null, true), null));
+		this.fixture.now("2025-02-12T09:00");
+		long question = this.fixture.raise(requester, "Plain question");
+		this.fixture.now("2025-02-12T09:05");
+		long critical = this.tickets.create(requester,
+				new com.helpdesk.ticket.NewTicket(com.helpdesk.ticket.RequestType.QUESTION,
+						TestData.unique("Checkout down"), "Nobody can pay", "Restarted it", Priority.CRITICAL,
+						com.helpdesk.ticket.RequestDetails.none(), null),
+				List.of());
+		this.fixture.now("2025-02-12T09:15");
+
+		DailyReview daily = this.reviews.daily();
+		Unacknowledged first = line(daily.unacknowledged().rows(), Unacknowledged::ticketId, critical);
+		assertThat(first.dueAt())
+			.isEqualTo(this.fixture.ticket(this.agent, critical).createdAt().plus(Duration.ofMinutes(30)));
+		assertThat(first.dueBecause()).isEqualTo(AcknowledgeDeadline.Reason.FIRST_REPLY);
+		assertThat(first.left(daily.now())).isBetween(Duration.ofMinutes(19), Duration.ofMinutes(21));
+		// no first reply target for a NORMAL question on this plan: the end of the day
+		Unacknowledged plain = line(daily.unacknowledged().rows(), Unacknowledged::ticketId, question);
+		assertThat(plain.dueAt()).isEqualTo(this.fixture.at("2025-02-12T17:00"));
+		assertThat(plain.dueBecause()).isEqualTo(AcknowledgeDeadline.Reason.END_OF_DAY);
+		assertThat(daily.unacknowledged().rows()).extracting(Unacknowledged::ticketId)
+			.containsSubsequence(critical, question);
+
+		// once breached it stays due when its first reply was due, and overdue
+		this.fixture.now("2025-02-12T10:00");
+		this.sweep.run();
+		Unacknowledged late = line(this.reviews.daily().unacknowledged().rows(), Unacknowledged::ticketId, critical);
+		assertThat(late.dueAt()).isEqualTo(first.dueAt());
+		assertThat(late.isOverdue(this.clock.instant())).isTrue();
+	}
+
+	/**
 	 * Waiting on us since the latest of: becoming Open, and a public reply from staff.
 	 * Internal notes and the requester's replies to an Open ticket do not restart it.
 	 */

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.helpdesk.calendar.Calendars;
 import com.helpdesk.directory.Directory;
@@ -25,7 +26,9 @@ import com.helpdesk.sla.SlaScenario.SolveByRequester;
 import com.helpdesk.sla.SlaScenario.StaffReply;
 import com.helpdesk.sla.SlaScenario.Step;
 import com.helpdesk.sla.SlaScenario.TriagePriority;
+import com.helpdesk.sla.SlaNotices.SlaBreached;
 import com.helpdesk.sla.SlaScenarioRunner.Lived;
+import com.helpdesk.sla.internal.SlaSweep;
 import com.helpdesk.support.IntegrationTest;
 import com.helpdesk.support.MovableClock;
 import com.helpdesk.support.TestData;
@@ -33,6 +36,7 @@ import com.helpdesk.ticket.TicketLifecycle;
 import com.helpdesk.ticket.TicketQueries;
 import com.helpdesk.ticket.TicketService;
 import com.helpdesk.ticket.TicketStatus;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -49,6 +56,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -104,6 +112,15 @@ class SlaImportTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SlaSweep sweep;
+
+	@Autowired
+	ConfigurableApplicationContext context;
+
+	@Autowired
+	MeterRegistry meters;
+
 	SlaScenarioRunner runner;
 
 	@BeforeEach
@@ -113,9 +130,14 @@ class SlaImportTest {
 				this.jdbc);
 	}
 
+	ApplicationListener<PayloadApplicationEvent<SlaBreached>> listening;
+
 	@AfterEach
 	void backToNow() {
 		this.clock.reset();
+		if (this.listening != null) {
+			this.context.removeApplicationListener(this.listening);
+		}
 	}
 
 	/**
@@ -250,6 +272,69 @@ class SlaImportTest {
 		body.put("events", List.of(status("2026-11-24T10:05:00Z", TicketStatus.PENDING)));
 		assertThat(refused(body)).containsExactly("events[0]");
 		assertThat(count("ticket")).isEqualTo(before);
+	}
+
+	/**
+	 * A breach that was over before the import is history: recorded on the ticket, never
+	 * announced nor counted; a target missed after the import is announced as usual.
+	 */
+	@Test
+	void breachesAlreadyOverBeforeTheImportAreRecordedNotAnnounced() throws Exception {
+		Lived cast = this.runner.cast(SlaScenarios.all().get(0));
+		Person agent = cast.agent();
+		this.clock.set(SlaScenario.instant("2026-11-26T12:00", SlaFixture.LONDON));
+		Map<String, Object> body = base(cast.requester().email(), "HIGH", "2026-11-24T10:00:00Z");
+		body.put("assignee", agent.email());
+		// first reply due 12:00 and given at 13:00; resolution (8 h) due 18:00 and
+		// missed; the requester's comment on Thursday 11:30 wants a next reply by 13:30
+		body.put("events", List.of(event("2026-11-24T13:00:00Z", "PUBLIC_REPLY", agent.email(), "Looking into it"),
+				event("2026-11-26T11:30:00Z", "REQUESTER_REPLY", null, "Any news?")));
+		List<SlaBreached> announced = new CopyOnWriteArrayList<>();
+		this.listening = (event) -> announced.add(event.getPayload());
+		this.context.addApplicationListener(this.listening);
+		JsonNode imported = read(this.mvc
+			.perform(post(IMPORTS).with(admin())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(body)))
+			.andReturn()
+			.getResponse(), 201);
+		long id = imported.get("id").asLong();
+		assertThat(clocks(imported, SlaFixture.LONDON)).extracting(Clock::metric, Clock::state)
+			.containsExactly(tuple(SlaMetric.FIRST_REPLY, SlaState.BREACHED),
+					tuple(SlaMetric.NEXT_REPLY, SlaState.ACTIVE), tuple(SlaMetric.RESOLUTION, SlaState.BREACHED));
+
+		double countedBefore = breachesCounted();
+		this.sweep.run();
+		assertThat(announced).noneMatch((b) -> b.ticketId() == id);
+		assertThat(inbox(agent, id)).isEmpty();
+		assertThat(breachesCounted() - countedBefore).as("counted: only what was announced")
+			.isEqualTo(announced.size());
+		// still on the record, for the queues and the dashboard
+		assertThat(this.jdbc.sql("select count(*) from sla_metric where ticket_id = ? and breached_at is not null")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+
+		// the next reply is missed at 13:30, after the import: that one is announced
+		this.clock.set(SlaScenario.instant("2026-11-26T13:45", SlaFixture.LONDON));
+		announced.clear();
+		countedBefore = breachesCounted();
+		this.sweep.run();
+		assertThat(announced).filteredOn((b) -> b.ticketId() == id)
+			.extracting(SlaBreached::metric)
+			.containsExactly(SlaMetric.NEXT_REPLY);
+		assertThat(inbox(agent, id)).containsExactly("SLA_BREACHED");
+		assertThat(breachesCounted() - countedBefore).isEqualTo(announced.size());
+	}
+
+	private double breachesCounted() {
+		return this.meters.find("helpdesk.sla.breaches").counters().stream().mapToDouble((c) -> c.count()).sum();
+	}
+
+	private List<String> inbox(Person person, long ticketId) {
+		return this.jdbc.sql("""
+				select kind from inbox_item where user_id = ? and ticket_id = ? and kind like 'SLA_BREACHED'
+				""").params(person.id(), ticketId).query(String.class).list();
 	}
 
 	// --- the import body ---

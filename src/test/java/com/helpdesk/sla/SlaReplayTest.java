@@ -181,6 +181,88 @@ class SlaReplayTest {
 	}
 
 	@Test
+	void workOnTheDeliveryPlanPausesResolutionUntilItIsTakenOff() {
+		List<SlaInput> history = new ArrayList<>(List.of(created("2026-11-24T10:00", Priority.HIGH),
+				in("2026-11-24T11:00", Kind.STAFF_REPLY), planned("2026-11-24T12:00", "2026-11-30")));
+		SlaOutcome paused = metric(replay("2026-11-25T10:00", history), SlaMetric.RESOLUTION);
+		assertThat(paused.state()).isEqualTo(SlaState.PAUSED);
+		assertThat(paused.dueAt()).isNull();
+		assertThat(paused.used()).isEqualTo(Duration.ofHours(2));
+		assertThat(paused.events()).last()
+			.isEqualTo(new SlaEvent(at("2026-11-24T12:00"), SlaEvent.Kind.PLANNED, "2026-11-30"));
+		// the reply clocks are not paused by planning
+		assertThat(metric(replay("2026-11-25T10:00", history), SlaMetric.FIRST_REPLY).state())
+			.isEqualTo(SlaState.FULFILLED);
+
+		// moved to another week: still paused, with the new week
+		history.add(planned("2026-11-25T12:00", "2026-12-07"));
+		SlaOutcome moved = metric(replay("2026-11-26T10:00", history), SlaMetric.RESOLUTION);
+		assertThat(moved.state()).isEqualTo(SlaState.PAUSED);
+		assertThat(moved.used()).isEqualTo(Duration.ofHours(2));
+		assertThat(moved.events()).last()
+			.isEqualTo(new SlaEvent(at("2026-11-25T12:00"), SlaEvent.Kind.PLANNED, "2026-12-07"));
+
+		// taken off the plan on Thursday 14:00: 6 business hours left
+		history.add(in("2026-11-26T14:00", Kind.UNPLANNED));
+		SlaOutcome resumed = metric(replay("2026-11-26T15:00", history), SlaMetric.RESOLUTION);
+		assertThat(resumed.state()).isEqualTo(SlaState.ACTIVE);
+		assertThat(resumed.used()).isEqualTo(Duration.ofHours(3));
+		assertThat(resumed.dueAt()).isEqualTo(at("2026-11-27T12:00"));
+		assertThat(resumed.pausedFor()).isEqualTo(Duration.ofHours(50));
+		assertThat(resumed.events()).extracting(SlaEvent::kind)
+			.containsExactly(SlaEvent.Kind.STARTED, SlaEvent.Kind.PLANNED, SlaEvent.Kind.PLANNED,
+					SlaEvent.Kind.RESUMED);
+	}
+
+	@Test
+	void plannedWorkStaysPausedWhenTheRequesterRepliesAndOffThePlanWaitsForThemIfPending() {
+		List<SlaInput> history = new ArrayList<>(
+				List.of(created("2026-11-24T10:00", Priority.HIGH), in("2026-11-24T11:00", Kind.STAFF_REPLY),
+						planned("2026-11-24T12:00", "2026-11-30"), in("2026-11-24T13:00", Kind.WAITING_ON_REQUESTER),
+						in("2026-11-24T14:00", Kind.REQUESTER_REPLY), in("2026-11-24T14:00", Kind.WAITING_ON_US)));
+		SlaOutcome planned = metric(replay("2026-11-25T10:00", history), SlaMetric.RESOLUTION);
+		assertThat(planned.state()).isEqualTo(SlaState.PAUSED);
+		assertThat(planned.used()).isEqualTo(Duration.ofHours(2));
+
+		history
+			.addAll(List.of(in("2026-11-25T11:00", Kind.WAITING_ON_REQUESTER), in("2026-11-25T12:00", Kind.UNPLANNED)));
+		assertThat(metric(replay("2026-11-25T12:30", history), SlaMetric.RESOLUTION).state())
+			.as("off the plan but waiting on the requester")
+			.isEqualTo(SlaState.PAUSED);
+
+		history.add(in("2026-11-25T13:00", Kind.WAITING_ON_US));
+		SlaOutcome running = metric(replay("2026-11-25T14:00", history), SlaMetric.RESOLUTION);
+		assertThat(running.state()).isEqualTo(SlaState.ACTIVE);
+		assertThat(running.used()).isEqualTo(Duration.ofHours(3));
+		assertThat(running.dueAt()).isEqualTo(at("2026-11-26T11:00"));
+	}
+
+	@Test
+	void deliveredWorkIsSolvedAndAReopenedTicketRunsAgainUnlessItIsStillPlanned() {
+		List<SlaInput> delivered = new ArrayList<>(
+				List.of(created("2026-11-24T10:00", Priority.HIGH), in("2026-11-24T11:00", Kind.STAFF_REPLY),
+						planned("2026-11-24T12:00", "2026-11-30"), in("2026-11-26T10:00", Kind.STAFF_REPLY),
+						in("2026-11-26T10:00", Kind.SOLVED), in("2026-11-26T10:00", Kind.UNPLANNED)));
+		SlaOutcome solved = metric(replay("2026-11-26T11:00", delivered), SlaMetric.RESOLUTION);
+		assertThat(solved.state()).isEqualTo(SlaState.FULFILLED);
+		assertThat(solved.fulfilledAt()).isEqualTo(at("2026-11-26T10:00"));
+		delivered.add(in("2026-11-27T10:00", Kind.WAITING_ON_US));
+		SlaOutcome reopened = metric(replay("2026-11-27T11:00", delivered), SlaMetric.RESOLUTION);
+		assertThat(reopened.state()).isEqualTo(SlaState.ACTIVE);
+		assertThat(reopened.dueAt()).isEqualTo(at("2026-11-27T16:00"));
+
+		// solved by hand while still on the plan, then reopened: it stays paused
+		List<SlaInput> stillPlanned = List.of(created("2026-11-24T10:00", Priority.HIGH),
+				in("2026-11-24T11:00", Kind.STAFF_REPLY), planned("2026-11-24T12:00", "2026-11-30"),
+				in("2026-11-25T10:00", Kind.SOLVED), in("2026-11-25T12:00", Kind.WAITING_ON_US));
+		SlaOutcome paused = metric(replay("2026-11-25T14:00", stillPlanned), SlaMetric.RESOLUTION);
+		assertThat(paused.state()).isEqualTo(SlaState.PAUSED);
+		assertThat(paused.fulfilledAt()).isNull();
+		assertThat(paused.used()).isEqualTo(Duration.ofHours(2));
+		assertThat(paused.events()).last().extracting(SlaEvent::kind).isEqualTo(SlaEvent.Kind.PLANNED);
+	}
+
+	@Test
 	void replayingTheSameHistoryGivesTheSameClocks() {
 		List<SlaInput> history = new ArrayList<>(List.of(created("2026-12-23T16:00", Priority.NORMAL),
 				in("2026-12-24T10:30", Kind.STAFF_REPLY), in("2026-12-24T10:30", Kind.WAITING_ON_REQUESTER)));
@@ -197,6 +279,10 @@ class SlaReplayTest {
 
 	static SlaInput created(String at, Priority priority) {
 		return new SlaInput(at(at), Kind.CREATED, priority);
+	}
+
+	static SlaInput planned(String at, String week) {
+		return SlaInput.planned(at(at), LocalDate.parse(week));
 	}
 
 	static SlaInput in(String at, Kind kind) {

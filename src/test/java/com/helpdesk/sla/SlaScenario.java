@@ -59,12 +59,13 @@ final class SlaScenario {
 
 	/**
 	 * Whether an import can tell this history (no plan or target changes, no automatic
-	 * solving).
+	 * solving, no delivery planning).
 	 */
 	boolean importable() {
 		return this.plan != Plan.OWN && this.steps.stream()
 			.allMatch((s) -> !(s.action() instanceof MoveClient || s.action() instanceof ChangeTargets
-					|| s.action() instanceof AutoSolve));
+					|| s.action() instanceof AutoSolve || s.action() instanceof PlanWork
+					|| s.action() instanceof UnplanWork));
 	}
 
 	Priority raisedWith() {
@@ -127,7 +128,7 @@ final class SlaScenario {
 	}
 
 	sealed interface Action permits Raise, StaffReply, RequesterReply, InternalNote, SolveByRequester, TriagePriority,
-			SetOpen, MoveClient, ChangeTargets, AutoSolve {
+			SetOpen, MoveClient, ChangeTargets, AutoSolve, PlanWork, UnplanWork {
 
 	}
 
@@ -187,6 +188,17 @@ final class SlaScenario {
 	record AutoSolve() implements Action {
 	}
 
+	/**
+	 * The delivery manager plans the ticket's work into the week starting {@code week}
+	 * (or moves it there).
+	 */
+	record PlanWork(java.time.LocalDate week) implements Action {
+	}
+
+	/** The work is taken off the delivery plan. */
+	record UnplanWork() implements Action {
+	}
+
 	/** The requester raises the ticket. */
 	static Action raise(Priority priority) {
 		return new Raise(priority);
@@ -243,6 +255,14 @@ final class SlaScenario {
 
 	static Action autoSolve() {
 		return new AutoSolve();
+	}
+
+	static Action planWork(String week) {
+		return new PlanWork(java.time.LocalDate.parse(week));
+	}
+
+	static Action unplanWork() {
+		return new UnplanWork();
 	}
 
 	static final class Builder {

@@ -137,6 +137,13 @@ final class SlaScenarioRunner {
 					change.targets());
 			this.sla.recompute(ticket);
 		}
+		else if (action instanceof SlaScenario.PlanWork plan) {
+			// what delivery planning tells the clocks when it schedules or moves the work
+			this.sla.planned(ticket, plan.week());
+		}
+		else if (action instanceof SlaScenario.UnplanWork) {
+			this.sla.unplanned(ticket);
+		}
 		else if (action instanceof AutoSolve) {
 			if (!this.tickets.autoSolveIfDue(ticket)) {
 				throw new IllegalStateException("the ticket was not due to be solved automatically");

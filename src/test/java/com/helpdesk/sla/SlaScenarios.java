@@ -21,6 +21,7 @@ import static com.helpdesk.sla.SlaScenario.changeCalendarToSydney;
 import static com.helpdesk.sla.SlaScenario.changeTargets;
 import static com.helpdesk.sla.SlaScenario.internalNote;
 import static com.helpdesk.sla.SlaScenario.moveClientTo;
+import static com.helpdesk.sla.SlaScenario.planWork;
 import static com.helpdesk.sla.SlaScenario.raise;
 import static com.helpdesk.sla.SlaScenario.requesterReply;
 import static com.helpdesk.sla.SlaScenario.scenario;
@@ -28,6 +29,7 @@ import static com.helpdesk.sla.SlaScenario.setOpen;
 import static com.helpdesk.sla.SlaScenario.solveByRequester;
 import static com.helpdesk.sla.SlaScenario.staffReply;
 import static com.helpdesk.sla.SlaScenario.triagePriority;
+import static com.helpdesk.sla.SlaScenario.unplanWork;
 import static com.helpdesk.ticket.TicketStatus.OPEN;
 import static com.helpdesk.ticket.TicketStatus.PENDING;
 import static com.helpdesk.ticket.TicketStatus.SOLVED;
@@ -617,6 +619,41 @@ final class SlaScenarios {
 					// 7h left = Tue 16:00 AEDT = Tue 05:00 GMT
 					.active(FIRST_REPLY, "2026-11-23T23:00")
 					.active(RESOLUTION, "2026-11-24T05:00")
+					.build(),
+				// delivery planning
+				scenario("Work planned into a week pauses the resolution clock, and moving it keeps it paused")
+					.at("2026-11-24T10:00", raise(HIGH))
+					.at("2026-11-24T11:00", staffReply())
+					.at("2026-11-24T12:00", planWork("2026-11-30"))
+					.at("2026-11-25T12:00", planWork("2026-12-07"))
+					.check("2026-11-26T10:00")
+					.fulfilled(FIRST_REPLY, "2026-11-24T12:00", "2026-11-24T11:00")
+					// 2h used (10-12), then paused while planned
+					.paused(RESOLUTION)
+					.build(),
+				scenario("Work taken off the plan resumes the resolution clock with the time already used")
+					.at("2026-11-24T10:00", raise(HIGH))
+					.at("2026-11-24T11:00", staffReply())
+					.at("2026-11-24T12:00", planWork("2026-11-30"))
+					.at("2026-11-26T14:00", unplanWork())
+					.check("2026-11-26T15:00")
+					.fulfilled(FIRST_REPLY, "2026-11-24T12:00", "2026-11-24T11:00")
+					// 6h left from Thu 14:00: 4h Thu + 2h Fri = Fri 12:00
+					.active(RESOLUTION, "2026-11-27T12:00")
+					.build(),
+				scenario("Planned work declined and solved, then reopened by the requester, runs again")
+					.at("2026-11-24T10:00", raise(HIGH))
+					.at("2026-11-24T11:00", staffReply())
+					.at("2026-11-24T12:00", planWork("2026-11-30"))
+					.at("2026-11-26T10:00", staffReply(SOLVED))
+					.at("2026-11-26T10:00", unplanWork())
+					.at("2026-11-27T10:00", requesterReply())
+					.check("2026-11-27T11:00")
+					.fulfilled(FIRST_REPLY, "2026-11-24T12:00", "2026-11-24T11:00")
+					// Fri 10:00 + 2h
+					.active(NEXT_REPLY, "2026-11-27T12:00")
+					// 6h left from Fri 10:00
+					.active(RESOLUTION, "2026-11-27T16:00")
 					.build());
 	}
 

@@ -303,6 +303,13 @@ class AccessMatrixTest {
 			.anonymous(LOGIN)
 			.requesters(FORBIDDEN)
 			.staff(NOT_FOUND));
+		rows.add(page("POST /delivery/requests/{missing}/unschedule",
+				(f) -> post("/delivery/requests/" + MISSING_TICKET + "/unschedule").param("version", "0"))
+			.anonymous(LOGIN)
+			.everyone(FORBIDDEN)
+			.deliveryManager(NOT_FOUND)
+			.manager(NOT_FOUND)
+			.admin(NOT_FOUND));
 		rows.add(page("GET /admin/rotas", (f) -> get("/admin/rotas")).anonymous(LOGIN).everyone(FORBIDDEN).admin(OK));
 		rows.add(page("GET /admin/rotas/new", (f) -> get("/admin/rotas/new")).anonymous(LOGIN)
 			.everyone(FORBIDDEN)

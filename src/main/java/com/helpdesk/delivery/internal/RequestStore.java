@@ -48,8 +48,22 @@ public class RequestStore {
 			.optional();
 	}
 
+	/**
+	 * The ticket's latest request: a ticket reopened after its work was closed may have
+	 * been sent again.
+	 */
 	public Optional<DeliveryRequest> findByTicket(long ticketId) {
-		return this.jdbc.sql("select * from delivery_request where ticket_id = ?")
+		return this.jdbc.sql("select * from delivery_request where ticket_id = ? order by id desc limit 1")
+			.param(ticketId)
+			.query(RequestStore::row)
+			.optional();
+	}
+
+	/**
+	 * The ticket's request still being scoped or scheduled, if any (at most one).
+	 */
+	public Optional<DeliveryRequest> findOpenByTicket(long ticketId) {
+		return this.jdbc.sql("select * from delivery_request where ticket_id = ? and state in ('INTAKE', 'SCHEDULED')")
 			.param(ticketId)
 			.query(RequestStore::row)
 			.optional();
@@ -140,6 +154,20 @@ public class RequestStore {
 				       updated_at = ?, version = version + 1
 				where id = ? and version = ?
 				""").params(periodStart, rank, overcommitReason, Timestamp.from(now), id, version).update() == 1;
+	}
+
+	/**
+	 * Scheduled work back to the intake, off any week.
+	 */
+	public boolean unplan(long id, long version, Instant now) {
+		return this.jdbc
+			.sql("""
+					update delivery_request set state = 'INTAKE', period_start = null, rank = null, overcommit_reason = null,
+					       updated_at = ?, version = version + 1
+					where id = ? and version = ? and state = 'SCHEDULED'
+					""")
+			.params(Timestamp.from(now), id, version)
+			.update() == 1;
 	}
 
 	public boolean rank(long id, long version, int rank, Instant now) {

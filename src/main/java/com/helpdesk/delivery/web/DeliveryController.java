@@ -212,6 +212,20 @@ class DeliveryController {
 				: "redirect:/delivery/requests/" + id;
 	}
 
+	@PostMapping("/delivery/requests/{id}/unschedule")
+	String unschedule(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
+			@ModelAttribute("decision") DecisionForm form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		try {
+			this.requests.unschedule(user.person(), id, form.getVersion());
+		}
+		catch (ConflictException ex) {
+			return conflicted(user, id, form, ex, model, response);
+		}
+		redirect.addFlashAttribute("flash", text("delivery.unscheduled"));
+		return "redirect:/delivery/requests/" + id;
+	}
+
 	@PostMapping("/delivery/requests/{id}/reorder")
 	String reorder(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id, @RequestParam long version,
 			@RequestParam String direction, @RequestParam(required = false) String from) {

@@ -17,6 +17,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Decides who is told of what, and writes the mails to the outbox in the same transaction
@@ -38,8 +40,12 @@ class TicketMailer {
 
 	private final String baseUrl;
 
+	private final Receipts receipts;
+
 	TicketMailer(MailOutbox outbox, Directory directory, TicketQueries tickets, MessageSource messages,
-			ObjectProvider<JavaMailSender> mailSender, @Value("${helpdesk.base-url}") String baseUrl) {
+			ObjectProvider<JavaMailSender> mailSender, @Value("${helpdesk.base-url}") String baseUrl,
+			Receipts receipts) {
+		this.receipts = receipts;
 		this.outbox = outbox;
 		this.directory = directory;
 		this.tickets = tickets;
@@ -48,14 +54,19 @@ class TicketMailer {
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
-	@EventListener
+	/**
+	 * Written just before the change commits, once every module has acted on the new
+	 * ticket, so the receipt knows whether someone on call was paged.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(TicketCreated event) {
 		if (mailOff()) {
 			return;
 		}
 		TicketSummary ticket = this.tickets.summary(event.ticketId());
 		Person requester = this.directory.person(ticket.requesterId());
-		send(requester, "mail.created.subject", "mail.created.body", ticket, requester.name());
+		send(requester, "mail.created.subject", "mail.created.body", ticket, requester.name(),
+				this.receipts.text(ticket.id(), requester.zone()));
 		if (event.groupId() != null) {
 			String group = this.directory.group(event.groupId()).name();
 			for (Person member : this.directory.groupMembers(event.groupId())) {

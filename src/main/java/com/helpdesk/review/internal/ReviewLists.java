@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import com.helpdesk.review.DailyReview.SolvingSoon;
-import com.helpdesk.review.DailyReview.Unacknowledged;
 import com.helpdesk.review.DailyReview.WaitingOnUs;
 import com.helpdesk.review.FollowUp;
 import com.helpdesk.review.WeeklyReview.Unresolved;
@@ -60,9 +59,10 @@ public class ReviewLists {
 	}
 
 	/**
-	 * New tickets, the first to arrive first (so the first to be due first).
+	 * New tickets, the first to arrive first (so the first to be due at the end of the
+	 * day first).
 	 */
-	public List<Unacknowledged> unacknowledged(int limit, UnaryOperator<Instant> dueAt) {
+	public List<Arrived> unacknowledged(int limit) {
 		return this.jdbc.sql("""
 				select t.id, t.subject, t.priority, t.created_at, c.name as client_name
 				from ticket t join client c on c.id = t.client_id
@@ -70,9 +70,8 @@ public class ReviewLists {
 				order by t.created_at, t.id limit ?
 				""")
 			.param(limit)
-			.query((rs, n) -> new Unacknowledged(rs.getLong("id"), rs.getString("subject"), rs.getString("client_name"),
-					Priority.valueOf(rs.getString("priority")), instant(rs, "created_at"),
-					dueAt.apply(instant(rs, "created_at"))))
+			.query((rs, n) -> new Arrived(rs.getLong("id"), rs.getString("subject"), rs.getString("client_name"),
+					Priority.valueOf(rs.getString("priority")), instant(rs, "created_at")))
 			.list();
 	}
 
@@ -200,6 +199,13 @@ public class ReviewLists {
 			.param(Timestamp.from(createdBefore))
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * A New ticket as it arrived.
+	 */
+	public record Arrived(long ticketId, String subject, String clientName, Priority priority, Instant arrivedAt) {
+
 	}
 
 	/**

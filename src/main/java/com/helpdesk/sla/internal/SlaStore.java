@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -37,18 +38,19 @@ public class SlaStore {
 
 	public void append(long ticketId, List<SlaInput> inputs) {
 		for (SlaInput input : inputs) {
-			this.jdbc.sql("insert into sla_input (ticket_id, at, kind, priority) values (?, ?, ?, ?)")
+			this.jdbc.sql("insert into sla_input (ticket_id, at, kind, priority, planned_for) values (?, ?, ?, ?, ?)")
 				.params(ticketId, Timestamp.from(input.at()), input.kind().name(),
-						(input.priority() != null) ? input.priority().name() : null)
+						(input.priority() != null) ? input.priority().name() : null, input.plannedFor())
 				.update();
 		}
 	}
 
 	public List<SlaInput> inputs(long ticketId) {
-		return this.jdbc.sql("select at, kind, priority from sla_input where ticket_id = ? order by id")
+		return this.jdbc.sql("select at, kind, priority, planned_for from sla_input where ticket_id = ? order by id")
 			.param(ticketId)
 			.query((rs, n) -> new SlaInput(rs.getTimestamp(1).toInstant(), SlaInput.Kind.valueOf(rs.getString(2)),
-					(rs.getString(3) != null) ? Priority.valueOf(rs.getString(3)) : null))
+					(rs.getString(3) != null) ? Priority.valueOf(rs.getString(3)) : null,
+					rs.getObject(4, LocalDate.class)))
 			.list();
 	}
 
@@ -152,6 +154,19 @@ public class SlaStore {
 			.params((next != null) ? Timestamp.from(next.dueAt()) : null, (next != null) ? next.metric().name() : null,
 					timestamp(risk), breached, Timestamp.from(now), ticketId)
 			.update();
+	}
+
+	/**
+	 * Records the ticket's breaches up to {@code now} as already given notice of, so the
+	 * sweep never announces them.
+	 */
+	public void settleBreachesBefore(long ticketId, Instant now) {
+		this.jdbc.sql("""
+				insert into sla_notice (ticket_id, metric, cycle, kind, at)
+				select ticket_id, metric, cycle, 'BREACHED', ? from sla_metric
+				where ticket_id = ? and breached_at is not null and breached_at <= ?
+				on conflict do nothing
+				""").params(Timestamp.from(now), ticketId, Timestamp.from(now)).update();
 	}
 
 	public Map<Long, SlaSummary> summaries(Collection<Long> ticketIds) {

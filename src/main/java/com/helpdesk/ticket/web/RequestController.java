@@ -1,5 +1,6 @@
 package com.helpdesk.ticket.web;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -7,13 +8,16 @@ import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.ticket.QueueFilter;
 import com.helpdesk.ticket.QueueView;
+import com.helpdesk.ticket.RequestReceipt;
 import com.helpdesk.ticket.RequestType;
 import com.helpdesk.ticket.TicketFacts;
 import com.helpdesk.ticket.TicketQueries;
 import com.helpdesk.ticket.TicketService;
 import com.helpdesk.ticket.TicketStatus;
+import com.helpdesk.ticket.TicketView;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -41,7 +45,11 @@ class RequestController {
 
 	private final List<TicketFacts> facts;
 
-	RequestController(TicketService tickets, TicketQueries queries, MessageSource messages, List<TicketFacts> facts) {
+	private final ObjectProvider<RequestReceipt> receipts;
+
+	RequestController(TicketService tickets, TicketQueries queries, MessageSource messages, List<TicketFacts> facts,
+			ObjectProvider<RequestReceipt> receipts) {
+		this.receipts = receipts;
 		this.tickets = tickets;
 		this.queries = queries;
 		this.messages = messages;
@@ -86,7 +94,8 @@ class RequestController {
 		}
 		Long id = form.raise(this.tickets, user.person(), errors);
 		if (id != null) {
-			redirect.addFlashAttribute("flash", text("request.created", id));
+			String receipt = receipt(id, user.person().zone());
+			redirect.addFlashAttribute("flash", text("request.created", id) + ((receipt != null) ? " " + receipt : ""));
 			return "redirect:/requests/" + id;
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -124,11 +133,19 @@ class RequestController {
 	}
 
 	private String page(HelpdeskUser user, long id, Model model) {
-		model.addAttribute("ticket", this.queries.ticket(user.person(), id));
+		TicketView ticket = this.queries.ticket(user.person(), id);
+		model.addAttribute("ticket", ticket);
+		// while nobody has answered, the page keeps the receipt's promise in view
+		model.addAttribute("receipt", (ticket.status() == TicketStatus.NEW) ? receipt(id, user.person().zone()) : null);
 		model.addAttribute("facts",
 				this.facts.stream().flatMap((source) -> source.about(id, user.person()).stream()).toList());
 		model.addAttribute("solved", TicketStatus.SOLVED);
 		return "requests/show";
+	}
+
+	private String receipt(long ticketId, ZoneId zone) {
+		RequestReceipt receipt = this.receipts.getIfAvailable();
+		return (receipt != null) ? receipt.text(ticketId, zone) : null;
 	}
 
 	private String text(String key, Object... args) {

@@ -2,11 +2,13 @@ package com.helpdesk.ticket.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.helpdesk.sla.SlaClock;
 import com.helpdesk.sla.SlaEvent;
@@ -29,6 +31,8 @@ class SlaExplanation {
 	private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
+
+	private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
 	private final MessageSource messages;
 
@@ -63,7 +67,11 @@ class SlaExplanation {
 			List<String> parts = new ArrayList<>();
 			parts.add(target(line.target(), line.targetTime()));
 			if (line.pausedFor().toMinutes() > 0) {
-				parts.add(text("sla.paused", duration(line.pausedFor())));
+				boolean planned = line.events().stream().anyMatch((e) -> e.kind() == SlaEvent.Kind.PLANNED);
+				boolean pending = line.events().stream().anyMatch((e) -> e.kind() == SlaEvent.Kind.PAUSED);
+				parts
+					.add(text(planned ? (pending ? "sla.paused.pendingOrPlanned" : "sla.paused.planned") : "sla.paused",
+							duration(line.pausedFor())));
 			}
 			if (!line.closedDays().isEmpty()) {
 				parts.add(text("sla.closed", String.join(", ", line.closedDays().stream().map(DAY::format).toList())));
@@ -78,8 +86,11 @@ class SlaExplanation {
 	private String headline(SlaLine line, ZoneId zone) {
 		return switch (line.state()) {
 			case ACTIVE -> text(line.atRisk() ? "sla.headline.atRisk" : "sla.headline.active", at(line.dueAt(), zone));
-			case PAUSED ->
-				text("sla.headline.paused", clockTime(line.target(), positive(line.targetTime().minus(line.used()))));
+			case PAUSED -> plannedFor(line)
+				.map((week) -> text("sla.headline.planned", week,
+						clockTime(line.target(), positive(line.targetTime().minus(line.used())))))
+				.orElseGet(() -> text("sla.headline.paused",
+						clockTime(line.target(), positive(line.targetTime().minus(line.used())))));
 			case FULFILLED -> (line.dueAt() != null)
 					? text("sla.headline.fulfilled", at(line.fulfilledAt(), zone), at(line.dueAt(), zone))
 					: text("sla.headline.fulfilledWhilePaused", at(line.fulfilledAt(), zone));
@@ -97,7 +108,36 @@ class SlaExplanation {
 				clockTime(target, target.within()));
 	}
 
+	/**
+	 * The week the work is planned for, when that is why the clock is paused now: the
+	 * latest pause or resume says so.
+	 */
+	private static Optional<String> plannedFor(SlaLine line) {
+		for (int i = line.events().size() - 1; i >= 0; i--) {
+			SlaEvent event = line.events().get(i);
+			switch (event.kind()) {
+				case PLANNED:
+					return Optional.of(week(event.detail()));
+				case PAUSED, RESUMED, FULFILLED:
+					return Optional.empty();
+				default:
+					break;
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static String week(String isoDate) {
+		return WEEK.format(LocalDate.parse(isoDate));
+	}
+
 	private String step(SlaEvent event) {
+		if (event.kind() == SlaEvent.Kind.PLANNED) {
+			return text("sla.event.PLANNED", week(event.detail()));
+		}
+		if (event.kind() == SlaEvent.Kind.RESUMED && "unplanned".equals(event.detail())) {
+			return text("sla.event.RESUMED.unplanned");
+		}
 		String what = text("sla.event." + event.kind());
 		return (event.detail() != null && event.kind() == SlaEvent.Kind.RETARGETED) ? what + " (" + event.detail() + ")"
 				: what;

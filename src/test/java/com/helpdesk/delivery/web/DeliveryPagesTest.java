@@ -210,6 +210,51 @@ class DeliveryPagesTest {
 	}
 
 	@Test
+	void theTicketPageSaysTheResolutionClockIsPausedForThePlannedWeekUntilItIsTakenOffThePlan() throws Exception {
+		DeliveryRequest request = scoped("Deploy the calendar", "2");
+		this.requests.schedule(this.team.dm(), request.id(), request.version(), WEEK, null);
+		String ticket = page(get("/tickets/" + request.ticketId()), this.team.ann(), 200);
+		assertThat(ticket).contains("paused: planned for the week of 3 March 2027",
+				"Paused: planned for the week of 3 March 2027");
+		assertThat(page(get("/delivery/requests/" + request.id()), this.team.ann(), 200))
+			.doesNotContain("unschedule-form");
+		DeliveryRequest scheduled = this.requests.get(request.id());
+		assertThat(page(get("/delivery/requests/" + request.id()), this.team.dm(), 200)).contains("unschedule-form",
+				"Take off the plan and tell the requester");
+
+		page(post("/delivery/requests/" + request.id() + "/unschedule").param("version",
+				String.valueOf(scheduled.version())), this.team.ann(), 403);
+		page(post("/delivery/requests/" + request.id() + "/unschedule").param("version",
+				String.valueOf(scheduled.version() - 1)), this.team.dm(), 409);
+		assertThat(this.requests.get(request.id()).state()).isEqualTo(DeliveryState.SCHEDULED);
+		MockHttpServletResponse taken = perform(post("/delivery/requests/" + request.id() + "/unschedule")
+			.param("version", String.valueOf(scheduled.version())), this.team.dm());
+		assertThat(taken.getRedirectedUrl()).isEqualTo("/delivery/requests/" + request.id());
+		assertThat(this.requests.get(request.id()).state()).isEqualTo(DeliveryState.INTAKE);
+		assertThat(page(get("/tickets/" + request.ticketId()), this.team.ann(), 200))
+			.doesNotContain("paused: planned for the week of")
+			.contains("Resumed: taken off the delivery plan");
+	}
+
+	@Test
+	void aReopenedTicketWhoseRequestWasDeclinedOffersToSendItAgain() throws Exception {
+		DeliveryRequest request = intake("Deploy the archive");
+		this.requests.decline(this.team.dm(), request.id(), request.version(), "Not this quarter.");
+		String solved = page(get("/delivery/panel").param("ticket", String.valueOf(request.ticketId())),
+				this.team.ann(), 200);
+		assertThat(solved).contains("Declined").doesNotContain("Send to delivery");
+		this.tickets.reply(this.team.requester(), request.ticketId(), null, "It is this quarter now", null, List.of());
+		String reopened = page(get("/delivery/panel").param("ticket", String.valueOf(request.ticketId())),
+				this.team.ann(), 200);
+		assertThat(reopened).contains("Declined", "Send to delivery again");
+		assertThat(perform(post("/delivery/send").param("ticket", String.valueOf(request.ticketId()))
+			.param("reason", "The client's plans moved"), this.team.ann()).getRedirectedUrl())
+			.isEqualTo("/tickets/" + request.ticketId());
+		assertThat(this.requests.forTicket(request.ticketId()).orElseThrow().state()).isEqualTo(DeliveryState.INTAKE);
+		assertThat(page(get("/delivery"), this.team.dm(), 200)).contains("Deploy the archive");
+	}
+
+	@Test
 	void movingToTheBacklogNeedsAnItemOrATitleThenTheBacklogCountsIt() throws Exception {
 		DeliveryRequest request = intake("Dark mode for the admin screens");
 		String refused = page(post("/delivery/requests/" + request.id() + "/backlog").param("featureTitle", "")

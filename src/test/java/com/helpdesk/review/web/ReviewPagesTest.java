@@ -120,7 +120,7 @@ class ReviewPagesTest {
 
 		String page = send(get("/reviews/daily"), this.agent).getContentAsString();
 		String row = row(page, "new-" + id);
-		assertThat(row).contains("#" + id + " " + subject, atLondon(due), "left");
+		assertThat(row).contains("#" + id + " " + subject, atLondon(due), "end of the day", "left");
 		assertThat(page).contains("Mark today&#39;s review done");
 
 		MockHttpServletRequestBuilder done = post("/reviews/daily/done").param("day", "2025-07-07");
