@@ -184,11 +184,13 @@ class QueueQuery {
 			// that estimate it planned this short walk of the index as a parallel scan
 			timedWhere.add("coalesce(t.status = 'NEW', false)");
 			if (after != null) {
-				timedWhere.add("(m.due_at, t.id) > (:cursorAt, :cursorId)");
+				// on the index's own columns, so the next page starts where the last
+				// ended
+				timedWhere.add("(m.due_at, m.ticket_id) > (:cursorAt, :cursorId)");
 			}
 			String timed = "select 0 as part, m.due_at as sort_at, " + COLUMNS + FROM
 					+ " join sla_metric m on m.ticket_id = t.id and " + FIRST_REPLY_OWED + whereClause(timedWhere)
-					+ " order by m.due_at, t.id" + limit(size);
+					+ " order by m.due_at, m.ticket_id" + limit(size);
 			sql = "with timed as materialized (" + timed + ") select * from timed union all (" + untimed + ")";
 		}
 		List<Ranked> ranked = new ArrayList<>(this.jdbc.query(sql, params,
@@ -219,12 +221,13 @@ class QueueQuery {
 		params.addValue("now", Timestamp.from(this.clock.instant()));
 		if (cursor != null && !cursor.isBlank()) {
 			QueueCursor after = QueueCursor.decode(cursor, QueueOrder.DUE_ASC);
-			where.add("(s.next_due_at, t.id) > (:cursorAt, :cursorId)");
+			// on the index's own columns, so the next page starts where the last ended
+			where.add("(s.next_due_at, s.ticket_id) > (:cursorAt, :cursorId)");
 			params.addValue("cursorAt", Timestamp.from(after.instant())).addValue("cursorId", after.id());
 		}
 		int size = filter.pageSize();
 		String sql = "select s.next_due_at, " + COLUMNS + FROM + " join sla_ticket s on s.ticket_id = t.id"
-				+ whereClause(where) + " order by s.next_due_at, t.id" + limit(size);
+				+ whereClause(where) + " order by s.next_due_at, s.ticket_id" + limit(size);
 		List<Timestamp> dues = new ArrayList<>();
 		List<TicketRow> rows = this.jdbc.query(sql, params, (rs, n) -> {
 			dues.add(rs.getTimestamp("next_due_at"));

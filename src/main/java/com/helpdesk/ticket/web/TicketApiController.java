@@ -84,7 +84,9 @@ class TicketApiController {
 
 	@GetMapping
 	@Operation(summary = "A page of tickets, most recently updated first",
-			description = "Pass the `next` cursor of one page to get the following one.")
+			description = "Pass the `next` cursor of one page to get the following one. `q` finds words of the "
+					+ "request, a requester's name or email, a client's name or a ticket number; `requester:`, "
+					+ "`client:\"Client A\"`, `status:open` and `#123` narrow it.")
 	TicketList list(@AuthenticationPrincipal HelpdeskUser user, @RequestParam(required = false) TicketStatus status,
 			@RequestParam(required = false) Priority priority, @RequestParam(required = false) RequestType type,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
