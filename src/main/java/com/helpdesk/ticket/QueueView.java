@@ -2,12 +2,14 @@ package com.helpdesk.ticket;
 
 /**
  * The agent workspace's ready-made views (seed 004: New to acknowledge, Open waiting on
- * us, Pending).
+ * us, Pending). {@link #MY_GROUPS} is the New and Open work of the viewer's groups, where
+ * a group member lands.
  */
 public enum QueueView {
 
 	NEW("new"), OPEN("open"), PENDING("pending"), MINE("mine"), UNASSIGNED("unassigned"), GROUP("group"),
-	BREACHING_SOON("breaching"), BREACHED("breached"), SOLVED("solved"), UNSOLVED("unsolved"), ALL("all");
+	BREACHING_SOON("breaching"), BREACHED("breached"), SOLVED("solved"), UNSOLVED("unsolved"), ALL("all"),
+	MY_GROUPS("my-groups");
 
 	private final String slug;
 

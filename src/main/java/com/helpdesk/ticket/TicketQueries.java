@@ -6,6 +6,7 @@ import com.helpdesk.directory.Person;
 import com.helpdesk.shared.NotFoundException;
 import com.helpdesk.ticket.internal.TicketReader;
 import com.helpdesk.ticket.internal.AttachmentStore;
+import com.helpdesk.ticket.internal.QueueCounter;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +23,12 @@ public class TicketQueries {
 
 	private final AttachmentStore files;
 
-	TicketQueries(TicketReader reader, AttachmentStore files) {
+	private final QueueCounter counter;
+
+	TicketQueries(TicketReader reader, AttachmentStore files, QueueCounter counter) {
 		this.reader = reader;
 		this.files = files;
+		this.counter = counter;
 	}
 
 	public TicketView ticket(Person viewer, long id) {
@@ -50,6 +54,14 @@ public class TicketQueries {
 
 	public TicketPage page(Person viewer, QueueFilter filter, String cursor) {
 		return this.reader.page(viewer, filter, cursor);
+	}
+
+	/**
+	 * How many tickets each of the sidebar's views holds for the person, counted up to
+	 * {@link QueueCounts#CAP} and kept for a short while, and the groups they belong to.
+	 */
+	public QueueCounts counts(Person viewer) {
+		return this.counter.counts(viewer);
 	}
 
 	public AttachmentDownload download(Person viewer, long attachmentId) {

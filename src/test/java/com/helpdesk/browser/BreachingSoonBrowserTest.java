@@ -128,14 +128,17 @@ class BreachingSoonBrowserTest {
 		// 1. Tickets → "Breaching soon": it heads the list, with its due tag
 		browser.signIn(agent.email(), TestData.PASSWORD);
 		assertThat(browser.path()).isEqualTo("/tickets");
-		browser.clickLink("Breaching soon");
+		BrowserTestSupport.openView(browser, "Breaching soon");
 		assertThat(browser.heading()).isEqualTo("Breaching soon");
 		assertThat(browser.url()).contains("view=breaching");
 		WebElement top = browser.find(By.cssSelector("#queue-results table tbody tr"));
 		assertThat(top.findElement(By.cssSelector("td a")).getText()).as("the first row").isEqualTo(subject);
 		WebElement due = top.findElement(By.cssSelector(".app-due"));
-		assertThat(due.getText()).startsWith("Due ");
-		assertThat(due.getAttribute("class")).as("less than a quarter of its time left").contains("govuk-tag--orange");
+		assertThat(due.getText()).startsWith("Due ").endsWith(", at risk");
+		assertThat(due.getAttribute("class")).as("less than a quarter of its time left").contains("govuk-tag--yellow");
+		assertThat(top.findElement(By.xpath(".//strong[normalize-space()='Critical']")).getAttribute("class"))
+			.as("the one red on the row")
+			.contains("govuk-tag--red");
 		assertThat(top.getText()).contains("Critical").contains(agent.name());
 		browser.checkPage("breaching-01-breaching-soon");
 
@@ -145,15 +148,16 @@ class BreachingSoonBrowserTest {
 		assertThat(swept.breached()).isGreaterThanOrEqualTo(1);
 		assertThat(firstReply(id).state()).isEqualTo(SlaState.BREACHED);
 
-		// 3. "Breached" lists it with its tag
-		browser.clickLink("Breached");
+		// 3. "Breached" lists it, naming the metric and how late it is, white on black
+		BrowserTestSupport.openView(browser, "Breached");
 		assertThat(browser.heading()).isEqualTo("Breached");
 		browser.type(By.id("q"), subject);
 		browser.find(By.xpath("//button[normalize-space()='Search']")).click();
 		browser.waitUntil(ExpectedConditions.urlContains("q="));
 		WebElement listed = row(browser, subject);
-		assertThat(listed.findElement(By.cssSelector(".app-due")).getText()).isEqualTo("SLA breached");
-		assertThat(listed.findElement(By.cssSelector(".app-due")).getAttribute("class")).contains("govuk-tag--red");
+		assertThat(listed.findElement(By.cssSelector(".app-due")).getText()).matches("First reply \\d+ min late");
+		assertThat(listed.findElement(By.cssSelector(".app-due")).getAttribute("class")).contains("app-tag--breached")
+			.doesNotContain("govuk-tag--red");
 		browser.checkPage("breaching-02-breached");
 
 		// 4. The ticket page's "Service level" says so

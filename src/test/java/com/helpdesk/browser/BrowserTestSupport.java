@@ -71,7 +71,43 @@ final class BrowserTestSupport {
 	}
 
 	/**
-	 * Searches the queue shown for a subject, keeping the view, and opens the ticket.
+	 * Opens a view of the queue's side navigation by its name (its count follows the name
+	 * inside the link).
+	 */
+	static void openView(Browser browser, String name) {
+		browser.clickAndWaitForNewPage(sideLink(browser, name));
+	}
+
+	/** The side navigation's link to a view or group, by its name. */
+	static WebElement sideLink(Browser browser, String name) {
+		return browser.find(By.xpath("//nav[contains(@class,'moj-side-navigation')]//a[normalize-space(text()[1])="
+				+ Browser.xpathLiteral(name) + "]"));
+	}
+
+	/**
+	 * The count the side navigation shows after a view's or group's name, without the
+	 * word only screen readers get.
+	 */
+	static String sideCount(Browser browser, String name) {
+		WebElement count = sideLink(browser, name).findElement(By.cssSelector(".app-count"));
+		String hidden = count.findElement(By.cssSelector(".govuk-visually-hidden")).getAttribute("textContent");
+		return count.getAttribute("textContent").replace(hidden, "").trim();
+	}
+
+	/** The name of the view the side navigation marks as the one shown. */
+	static String currentView(Browser browser) {
+		WebElement link = browser.find(By.cssSelector(".moj-side-navigation a[aria-current='location']"));
+		String count = link.findElements(By.cssSelector(".app-count"))
+			.stream()
+			.map((c) -> c.getAttribute("textContent"))
+			.findFirst()
+			.orElse("");
+		return link.getAttribute("textContent").replace(count, "").trim();
+	}
+
+	/**
+	 * Searches the queue shown for a subject (every ticket, whatever the view) and opens
+	 * the ticket.
 	 */
 	static void searchQueueAndOpen(Browser browser, String subject) {
 		browser.type(By.id("q"), subject);

@@ -105,12 +105,11 @@ class RequestJourneyBrowserTest {
 		browser.checkPage("journey-06-request-received");
 		browser.signOut();
 
-		// 2. The agent finds it among the new tickets and asks for details
+		// 2. The agent (in Tier 1) finds it among their groups' work and asks for details
 		browser.signIn(AGENT);
 		assertThat(browser.path()).isEqualTo("/tickets");
-		assertThat(browser.heading()).isEqualTo("New — to acknowledge");
-		assertThat(browser.find(By.cssSelector(".moj-side-navigation a[aria-current='location']")).getText())
-			.isEqualTo("New — to acknowledge");
+		assertThat(browser.heading()).isEqualTo("My groups");
+		assertThat(BrowserTestSupport.currentView(browser)).isEqualTo("My groups");
 		browser.checkPage("journey-07-queue-new");
 		searchQueueAndOpen(browser, subject);
 		assertThat(browser.path()).isEqualTo("/tickets/" + number);
@@ -161,7 +160,7 @@ class RequestJourneyBrowserTest {
 		// 5. An expert finds it in their group's view and solves it
 		browser.signIn(EXPERT);
 		assertThat(browser.path()).isEqualTo("/tickets");
-		browser.clickLink("Platform experts");
+		BrowserTestSupport.openView(browser, "Platform experts");
 		assertThat(browser.heading()).isEqualTo("Group: Platform experts");
 		browser.screenshot("journey-12-queue-platform-experts");
 		searchQueueAndOpen(browser, subject);

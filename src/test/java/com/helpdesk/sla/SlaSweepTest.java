@@ -247,7 +247,7 @@ class SlaSweepTest {
 	}
 
 	@Test
-	void breachingSoonListsTheSoonestDueFirstAndBreachedListsTheBreached() {
+	void breachingSoonListsWhatIsAtRiskSoonestDueFirstAndBreachedListsTheBreached() {
 		long client = this.fixture.client(this.fixture.plan(Plan.STANDARD));
 		Person requester = this.data.requester(client);
 		Person agent = this.data.agent();
@@ -268,15 +268,23 @@ class SlaSweepTest {
 		at("2026-01-20T11:25");
 		this.tickets.reply(agent, solved, null, "Done", TicketStatus.SOLVED, List.of());
 
-		assertThat(view(agent, QueueView.BREACHING_SOON, client)).containsExactly(critical, high, normal)
-			.doesNotContain(low, solved);
+		// only what is at risk (less than a quarter of its time left), not every running
+		// clock: the critical ticket's first reply (due 11:30) is
+		assertThat(view(agent, QueueView.BREACHING_SOON, client)).containsExactly(critical)
+			.doesNotContain(high, normal, low, solved);
 		assertThat(view(agent, QueueView.BREACHED, client)).isEmpty();
 
 		sweepAt("2026-01-20T12:00");
 		assertThat(view(agent, QueueView.BREACHED, client)).containsExactly(critical);
-		// the critical ticket's first reply breached; its resolution (15:00)
-		// is what is due next
-		assertThat(view(agent, QueueView.BREACHING_SOON, client)).containsExactly(high, critical, normal);
+		// the critical ticket's first reply breached and its resolution (15:00) is not
+		// at risk until 14:00; the high one's first reply (12:30) is at risk from 12:00
+		assertThat(view(agent, QueueView.BREACHING_SOON, client)).containsExactly(high);
+
+		sweepAt("2026-01-20T16:00");
+		// the normal one's first reply is due at the end of the day; the others have
+		// breached, or their resolution is not yet at risk
+		assertThat(view(agent, QueueView.BREACHING_SOON, client)).containsExactly(normal);
+		assertThat(view(agent, QueueView.BREACHED, client)).containsExactlyInAnyOrder(critical, high);
 	}
 
 	@Test

@@ -165,6 +165,17 @@ class AccessMatrixTest {
 		rows.add(page("GET /tickets?view=all", (f) -> get("/tickets").param("view", "all")).anonymous(LOGIN)
 			.requesters(FORBIDDEN)
 			.staff(OK));
+		rows.add(page("GET /tickets?view=my-groups", (f) -> get("/tickets").param("view", "my-groups")).anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(OK));
+		rows.add(page("GET /tickets?q=requester:… status:new",
+				(f) -> get("/tickets").param("view", "pending").param("q", "requester:alice status:new"))
+			.anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(OK));
+		rows.add(page("GET /tickets?q=status:lost", (f) -> get("/tickets").param("q", "status:lost")).anonymous(LOGIN)
+			.requesters(FORBIDDEN)
+			.staff(new Expect(400, null, null)));
 		rows.add(page("GET /tickets/{plain}", (f) -> get("/tickets/" + f.plainTicket)).anonymous(LOGIN)
 			.requesters(FORBIDDEN)
 			.staff(OK));

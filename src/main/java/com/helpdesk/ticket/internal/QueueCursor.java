@@ -20,7 +20,12 @@ record QueueCursor(QueueOrder order, long micros, long id) {
 		/** Oldest first, for work to acknowledge in arrival order. */
 		CREATED_ASC,
 		/** What is due soonest first. */
-		DUE_ASC
+		DUE_ASC,
+		/**
+		 * New tickets by their first reply's due time; those without a first-reply target
+		 * follow, oldest first ({@link #CREATED_ASC}).
+		 */
+		FIRST_REPLY_DUE_ASC
 
 	}
 
@@ -39,10 +44,10 @@ record QueueCursor(QueueOrder order, long micros, long id) {
 	}
 
 	/**
-	 * The cursor a client sent back, checked to belong to a list in {@code expected}
-	 * order.
+	 * The cursor a client sent back, checked to belong to a list in one of the
+	 * {@code expected} orders.
 	 */
-	static QueueCursor decode(String encoded, QueueOrder expected) {
+	static QueueCursor decode(String encoded, QueueOrder... expected) {
 		try {
 			String raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.US_ASCII);
 			String[] parts = raw.split(":");
@@ -50,7 +55,7 @@ record QueueCursor(QueueOrder order, long micros, long id) {
 				throw new IllegalArgumentException(raw);
 			}
 			QueueOrder order = QueueOrder.values()[Integer.parseInt(parts[0])];
-			if (order != expected) {
+			if (!java.util.Arrays.asList(expected).contains(order)) {
 				throw new IllegalArgumentException(raw);
 			}
 			return new QueueCursor(order, Long.parseLong(parts[1]), Long.parseLong(parts[2]));

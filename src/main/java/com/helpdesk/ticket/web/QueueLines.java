@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.helpdesk.sla.SlaSummary;
 import com.helpdesk.ticket.TicketRow;
+import com.helpdesk.web.DurationDisplay;
 import com.helpdesk.web.TimeDisplay;
 
 import org.springframework.context.MessageSource;
@@ -30,10 +31,13 @@ class QueueLines {
 
 	private final TicketTags tags;
 
-	QueueLines(MessageSource messages, TimeDisplay when, TicketTags tags) {
+	private final DurationDisplay durations;
+
+	QueueLines(MessageSource messages, TimeDisplay when, TicketTags tags, DurationDisplay durations) {
 		this.messages = messages;
 		this.when = when;
 		this.tags = tags;
+		this.durations = durations;
 	}
 
 	/**
@@ -58,23 +62,33 @@ class QueueLines {
 	}
 
 	/**
-	 * The SLA tag: breached in red, otherwise when the next target is due, orange once it
-	 * is at risk; none when no clock runs.
+	 * The SLA tag: a breach names its metric and how late it is (white on black, unlike
+	 * any status or priority); otherwise when the next target is due, yellow and saying
+	 * so once it is at risk; none when no clock runs.
 	 */
 	private QueueLine.Due due(SlaSummary sla, Instant now, Locale locale) {
 		if (sla == null) {
 			return null;
 		}
 		if (sla.breached()) {
-			return new QueueLine.Due(message("queue.sla.breached", locale), "govuk-tag govuk-tag--red app-due", null);
+			if (sla.breachedMetric() == null) {
+				return new QueueLine.Due(message("queue.sla.breached", locale), this.tags.breached() + " app-due",
+						null);
+			}
+			String label = this.messages.getMessage("queue.sla.late", new Object[] {
+					message("sla.metric." + sla.breachedMetric().name(), locale), this.durations.of(sla.late(now)) },
+					locale);
+			return new QueueLine.Due(label, this.tags.breached() + " app-due", this.messages
+				.getMessage("queue.sla.late.title", new Object[] { this.when.at(sla.breachedAt()) }, locale));
 		}
 		if (sla.nextDueAt() == null) {
 			return null;
 		}
-		String colour = sla.atRisk(now) ? "govuk-tag--orange" : "govuk-tag--light-blue";
-		return new QueueLine.Due(
-				this.messages.getMessage("queue.sla.due", new Object[] { this.when.shortAt(sla.nextDueAt()) }, locale),
-				"govuk-tag app-due " + colour, this.when.at(sla.nextDueAt()));
+		boolean atRisk = sla.atRisk(now);
+		String label = this.messages.getMessage(atRisk ? "queue.sla.dueAtRisk" : "queue.sla.due",
+				new Object[] { this.when.shortAt(sla.nextDueAt()) }, locale);
+		return new QueueLine.Due(label, (atRisk ? this.tags.atRisk() : this.tags.running()) + " app-due",
+				this.when.at(sla.nextDueAt()));
 	}
 
 	private String message(String code, Locale locale) {

@@ -45,12 +45,16 @@ class SlaExplanation {
 	 */
 	record Clock(String metric, SlaState state, boolean atRisk, String headline, String explanation, List<Step> steps) {
 
+		/**
+		 * The colours of the queue's due tags ({@link TicketTags}): a breach white on
+		 * black, never the red of a critical priority; at risk yellow.
+		 */
 		public String tagClass() {
 			return switch (this.state) {
-				case BREACHED -> "govuk-tag--red";
+				case BREACHED -> "app-tag--breached";
 				case FULFILLED -> "govuk-tag--green";
 				case PAUSED -> "govuk-tag--grey";
-				case ACTIVE -> this.atRisk ? "govuk-tag--orange" : "govuk-tag--blue";
+				case ACTIVE -> this.atRisk ? "govuk-tag--yellow" : "govuk-tag--light-blue";
 			};
 		}
 

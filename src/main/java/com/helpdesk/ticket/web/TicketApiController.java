@@ -135,7 +135,9 @@ class TicketApiController {
 	@GetMapping
 	@Operation(operationId = "listTickets", summary = "A page of tickets, most recently updated first",
 			description = "Pass the `next` cursor of one page to get the following one. Requesters get their own "
-					+ "client's tickets, without `assignee` and `group`.")
+					+ "client's tickets, without `assignee` and `group`. `q` finds words of the request, a "
+					+ "requester's name or email, a client's name or a ticket number; `requester:`, "
+					+ "`client:\"Client A\"`, `status:open` and `#123` narrow it.")
 	@ApiResponse(responseCode = "200", description = "A page of tickets")
 	@ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
 	TicketList list(@AuthenticationPrincipal HelpdeskUser user, @RequestParam(required = false) TicketStatus status,

@@ -12,6 +12,7 @@ import com.helpdesk.shared.InvalidInputException;
 import com.helpdesk.sla.SlaService;
 import com.helpdesk.sla.SlaSummary;
 import com.helpdesk.shared.Priority;
+import com.helpdesk.ticket.QueueCounts;
 import com.helpdesk.ticket.QueueFilter;
 import com.helpdesk.ticket.QueueView;
 import com.helpdesk.ticket.RequestType;
@@ -65,10 +66,12 @@ class TicketController {
 
 	private final QueueLines lines;
 
+	private final QueueSidebar sidebar;
+
 	private final TransactionOperations readOnly;
 
 	TicketController(TicketService tickets, TicketQueries queries, Directory directory, MessageSource messages,
-			SlaService sla, TicketWorkspacePage workspace, Clock clock, QueueLines lines,
+			SlaService sla, TicketWorkspacePage workspace, Clock clock, QueueLines lines, QueueSidebar sidebar,
 			PlatformTransactionManager transactions) {
 		this.tickets = tickets;
 		this.queries = queries;
@@ -78,27 +81,45 @@ class TicketController {
 		this.workspace = workspace;
 		this.clock = clock;
 		this.lines = lines;
+		this.sidebar = sidebar;
 		TransactionTemplate readOnly = new TransactionTemplate(transactions);
 		readOnly.setReadOnly(true);
 		this.readOnly = readOnly;
 	}
 
 	/**
-	 * The filters of the queue page as they came in the query string.
+	 * The filters of the queue page as they came in the query string; {@code only} keeps
+	 * a search to the view.
 	 */
 	public record QueueParams(String view, Long group, TicketStatus status, Priority priority, RequestType type,
-			Long client, Long assignee, String q, String cursor, String filters) {
+			Long client, Long assignee, String q, String cursor, String filters, Boolean only) {
 
 		/**
-		 * The view asked for; New when none or an unknown one is.
+		 * The view asked for; when none is, My groups for a group member and New for
+		 * anyone else; New for an unknown one.
 		 */
-		QueueView queueView() {
-			QueueView view = (this.view != null) ? QueueView.fromSlug(this.view) : QueueView.NEW;
+		QueueView queueView(boolean inAGroup) {
+			if (this.view == null) {
+				return inAGroup ? QueueView.MY_GROUPS : QueueView.NEW;
+			}
+			QueueView view = QueueView.fromSlug(this.view);
 			return (view == null || (view == QueueView.GROUP && this.group == null)) ? QueueView.NEW : view;
 		}
 
+		QueueView queueView() {
+			return queueView(false);
+		}
+
 		boolean filtered() {
-			return narrowed() || (this.q != null && !this.q.isBlank());
+			return narrowed() || searching();
+		}
+
+		boolean searching() {
+			return this.q != null && !this.q.isBlank();
+		}
+
+		boolean withinView() {
+			return Boolean.TRUE.equals(this.only);
 		}
 
 		/**
@@ -112,44 +133,67 @@ class TicketController {
 	}
 
 	@GetMapping("/tickets")
-	String queue(@AuthenticationPrincipal HelpdeskUser user, @ModelAttribute("filters") QueueParams params,
-			Model model) {
-		QueueView view = params.queueView();
-		Long groupId = (view == QueueView.GROUP) ? params.group() : null;
-		QueueFilter filter = new QueueFilter(view, groupId, params.status(), params.priority(), params.type(),
-				params.client(), (view == QueueView.GROUP) ? null : params.group(), params.assignee(), params.q(),
-				QueueFilter.DEFAULT_PAGE_SIZE);
-		// the page, its SLA tags and the select lists in one read-only transaction: one
-		// connection and one commit instead of three
-		QueueData data = this.readOnly.execute((status) -> {
-			TicketPage page = this.queries.page(user.person(), filter, params.cursor());
-			return new QueueData(page, this.sla.summaries(page.rows().stream().map(TicketRow::id).toList()),
-					this.directory.choices());
-		});
+	String queue(@AuthenticationPrincipal HelpdeskUser user, @ModelAttribute("filters") QueueParams params, Model model,
+			HttpServletResponse response) {
+		// the counts (kept a while per person), the page, its SLA tags and the select
+		// lists in one read-only transaction: one connection and one commit
+		QueueData data;
+		try {
+			data = this.readOnly.execute((status) -> read(user, params, true));
+		}
+		catch (InvalidInputException ex) {
+			if (ex.errors().stream().noneMatch((e) -> "q".equals(e.field()))) {
+				throw ex;
+			}
+			// a search it cannot run: the page without results, the message by the field
+			data = this.readOnly.execute((status) -> read(user, params, false)).refusing(ex);
+		}
+		QueueFilter filter = data.filter();
+		QueueView view = filter.view();
+		Long groupId = filter.viewGroupId();
 		TicketPage page = data.page();
+		boolean byCreation = filter.effectiveView() == QueueView.NEW;
 		model.addAttribute("page", page);
-		model.addAttribute("lines",
-				this.lines.of(page.rows(), data.slas(), view == QueueView.NEW, this.clock.instant()));
+		model.addAttribute("lines", this.lines.of(page.rows(), data.slas(), byCreation, this.clock.instant()));
+		model.addAttribute("byCreation", byCreation);
 		model.addAttribute("view", view);
 		model.addAttribute("viewGroup", groupId);
 		Choices choices = data.choices();
 		model.addAttribute("groups", choices.groups());
-		model.addAttribute("viewGroupName",
-				choices.groups()
-					.stream()
-					.filter((g) -> g.id() == ((groupId != null) ? groupId : -1))
-					.map(Choices.Choice::name)
-					.findFirst()
-					.orElse(""));
+		String viewGroupName = choices.groups()
+			.stream()
+			.filter((g) -> g.id() == ((groupId != null) ? groupId : -1))
+			.map(Choices.Choice::name)
+			.findFirst()
+			.orElse("");
+		model.addAttribute("viewGroupName", viewGroupName);
+		model.addAttribute("viewTitle", (view == QueueView.GROUP) ? text("queue.title.group", viewGroupName)
+				: text("queue.title." + view.slug()));
+		QueueSidebar.Sidebar sidebar = this.sidebar.of(view, data.counts(), choices.groups());
+		model.addAttribute("views", sidebar.views());
+		model.addAttribute("viewCounts", sidebar.viewCounts());
+		model.addAttribute("groupCounts", sidebar.groupCounts());
+		model.addAttribute("intro", sidebar.intro());
 		boolean showFilters = params.narrowed() || "all".equals(params.filters());
 		if (showFilters) {
 			filterChoices(choices, model);
 		}
 		model.addAttribute("showFilters", showFilters);
-		model.addAttribute("views", List.of(QueueView.NEW, QueueView.OPEN, QueueView.PENDING, QueueView.BREACHING_SOON,
-				QueueView.BREACHED, QueueView.MINE, QueueView.UNASSIGNED, QueueView.SOLVED, QueueView.ALL));
 		model.addAttribute("filtered", params.filtered());
 		model.addAttribute("narrowed", params.narrowed());
+		model.addAttribute("searching", params.searching());
+		model.addAttribute("withinView", params.withinView());
+		if (data.refused() != null) {
+			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			data.refused()
+				.errors()
+				.forEach((e) -> errors.put("q", this.messages.getMessage(e.messageKey(), null, Locale.UK)));
+			model.addAttribute("searchErrors", errors);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
+		else {
+			model.addAttribute("searchErrors", Map.of());
+		}
 		return "tickets/queue";
 	}
 
@@ -173,10 +217,29 @@ class TicketController {
 		model.addAttribute("types", RequestType.values());
 	}
 
+	private QueueData read(HelpdeskUser user, QueueParams params, boolean withPage) {
+		QueueCounts counts = this.queries.counts(user.person());
+		QueueView view = params.queueView(counts.inAGroup());
+		Long groupId = (view == QueueView.GROUP) ? params.group() : null;
+		QueueFilter filter = new QueueFilter(view, groupId, params.status(), params.priority(), params.type(),
+				params.client(), (view == QueueView.GROUP) ? null : params.group(), params.assignee(), params.q(),
+				QueueFilter.DEFAULT_PAGE_SIZE, params.withinView());
+		TicketPage page = withPage ? this.queries.page(user.person(), filter, params.cursor())
+				: new TicketPage(List.of(), null);
+		return new QueueData(filter, counts, page, this.sla.summaries(page.rows().stream().map(TicketRow::id).toList()),
+				this.directory.choices(), null);
+	}
+
 	/**
-	 * What the queue page reads from the database.
+	 * What the queue page reads from the database, and a search it refused.
 	 */
-	private record QueueData(TicketPage page, Map<Long, SlaSummary> slas, Choices choices) {
+	private record QueueData(QueueFilter filter, QueueCounts counts, TicketPage page, Map<Long, SlaSummary> slas,
+			Choices choices, InvalidInputException refused) {
+
+		QueueData refusing(InvalidInputException ex) {
+			return new QueueData(this.filter, this.counts, this.page, this.slas, this.choices, ex);
+		}
+
 	}
 
 	@GetMapping("/tickets/new")

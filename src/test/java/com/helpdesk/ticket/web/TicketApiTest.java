@@ -336,6 +336,27 @@ class TicketApiTest {
 	}
 
 	@Test
+	void searchTermsNarrowTheListAndAnUnknownStatusIsAProblem() throws Exception {
+		Person owner = this.data.requester(this.data.client());
+		Person colleague = this.data.requester(owner.clientId());
+		long theirs = this.tickets.create(colleague, TestData.question("Printer offline"), List.of());
+		long mine = this.tickets.create(owner, TestData.question("Printer offline too"), List.of());
+		Person agent = this.data.agent();
+		assertThat(ids(get("/api/v1/tickets").param("q", "requester:" + colleague.email()).with(basic(agent))))
+			.containsExactly(theirs);
+		assertThat(ids(get("/api/v1/tickets").param("q", owner.email()).with(basic(owner)))).containsExactly(mine);
+		assertThat(ids(get("/api/v1/tickets").param("q", "status:new #" + mine).with(basic(owner))))
+			.containsExactly(mine);
+
+		MockHttpServletResponse response = this.mvc
+			.perform(get("/api/v1/tickets").param("q", "status:lost").with(basic(agent)))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse();
+		assertThat(errorFields(problem(response, 400))).containsExactly("q");
+	}
+
+	@Test
 	void aGarbageCursorIsABadRequest() throws Exception {
 		Person requester = this.data.requester(this.data.client());
 		for (String cursor : List.of("garbage!", "bm90LWEtY3Vyc29y", "MDphYmM6MQ")) {
