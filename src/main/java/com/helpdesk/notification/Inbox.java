@@ -51,23 +51,6 @@ public class Inbox {
 			.single();
 	}
 
-	/**
-	 * The latest items, newest first; {@code beforeId} pages back.
-	 */
-	@Transactional(readOnly = true)
-	public List<InboxItem> items(long userId, Long beforeId) {
-		return this.jdbc.sql("""
-				select id, at, ticket_id, kind, text, read_at from inbox_item
-				where user_id = ? and (cast(? as bigint) is null or id < ?)
-				order by id desc limit ?
-				""")
-			.params(userId, beforeId, beforeId, PAGE + 1)
-			.query((rs, n) -> new InboxItem(rs.getLong(1), rs.getTimestamp(2).toInstant(), (Long) rs.getObject(3),
-					rs.getString(4), rs.getString(5),
-					(rs.getTimestamp(6) != null) ? rs.getTimestamp(6).toInstant() : null))
-			.list();
-	}
-
 	public static int pageSize() {
 		return PAGE;
 	}

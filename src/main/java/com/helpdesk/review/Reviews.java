@@ -184,6 +184,7 @@ public class Reviews {
 			.sorted(Comparator.comparing(DailyReview.Unacknowledged::dueAt)
 				.thenComparing(DailyReview.Unacknowledged::arrivedAt)
 				.thenComparingLong(DailyReview.Unacknowledged::ticketId))
+			.limit(LIST_LIMIT)
 			.toList();
 	}
 

@@ -124,19 +124,31 @@ public class OnCallRouting {
 	@EventListener
 	void on(PublicReplyAdded reply) {
 		if (reply.byStaff() && reply.authorId() != null) {
-			this.directory.findPerson(reply.authorId())
-				.filter((author) -> mayAcknowledge(reply.ticketId(), author))
-				.ifPresent((author) -> acknowledgeAll(reply.ticketId(), author.id()));
+			acknowledgeIfAllowed(reply.ticketId(), reply.authorId());
 		}
 	}
 
 	@EventListener
 	void on(StatusChanged change) {
 		if (!change.automatic() && change.actorId() != null) {
-			this.directory.findPerson(change.actorId())
-				.filter((actor) -> actor.isStaff() && mayAcknowledge(change.ticketId(), actor))
-				.ifPresent((actor) -> acknowledgeAll(change.ticketId(), actor.id()));
+			acknowledgeIfAllowed(change.ticketId(), change.actorId());
 		}
+	}
+
+	/**
+	 * A reply or a change by someone who may acknowledge the ticket's pages (someone
+	 * paged for it, a manager or an administrator) acknowledges them; one statement, as
+	 * every staff reply comes here and most tickets were never paged.
+	 */
+	private void acknowledgeIfAllowed(long ticketId, long personId) {
+		this.jdbc.sql("""
+				update oncall_page set acknowledged_at = ?, acknowledged_by = ?
+				where ticket_id = ? and acknowledged_at is null and escalated_at is null
+				  and (exists (select 1 from oncall_page mine where mine.ticket_id = ? and mine.person_id = ?)
+				       or exists (select 1 from app_user u where u.id = ? and u.role in ('MANAGER', 'ADMIN')))
+				""")
+			.params(Timestamp.from(this.clock.instant()), personId, ticketId, ticketId, personId, personId)
+			.update();
 	}
 
 	/**
@@ -203,8 +215,25 @@ public class OnCallRouting {
 				"ticket " + ticketId + ": " + minutes + " minutes");
 	}
 
+	/**
+	 * Who was paged for a ticket, with the time each person logged; the time is read only
+	 * for a ticket that was paged (every ticket page asks).
+	 */
 	@Transactional(readOnly = true)
 	public List<Page> pages(long ticketId) {
+		List<Page> pages = this.jdbc.sql("""
+				select p.id, p.ticket_id, p.person_id, u.name, p.level, p.paged_at, p.acknowledged_at, p.escalated_at,
+				       p.acknowledged_by
+				from oncall_page p join app_user u on u.id = p.person_id where p.ticket_id = ? order by p.level, p.id
+				""")
+			.param(ticketId)
+			.query((rs, n) -> new Page(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
+					rs.getTimestamp(6).toInstant(), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
+					(Long) rs.getObject(9), List.of()))
+			.list();
+		if (pages.isEmpty()) {
+			return pages;
+		}
 		java.util.Map<Long, List<TimeLogged>> time = new java.util.HashMap<>();
 		this.jdbc.sql("""
 				select t.page_id, t.person_id, u.name, t.minutes
@@ -215,16 +244,11 @@ public class OnCallRouting {
 			.query((org.springframework.jdbc.core.RowCallbackHandler) (rs) -> time
 				.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
 				.add(new TimeLogged(rs.getLong(2), rs.getString(3), rs.getInt(4))));
-		return this.jdbc.sql("""
-				select p.id, p.ticket_id, p.person_id, u.name, p.level, p.paged_at, p.acknowledged_at, p.escalated_at,
-				       p.acknowledged_by
-				from oncall_page p join app_user u on u.id = p.person_id where p.ticket_id = ? order by p.level, p.id
-				""")
-			.param(ticketId)
-			.query((rs, n) -> new Page(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
-					rs.getTimestamp(6).toInstant(), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
-					(Long) rs.getObject(9), List.copyOf(time.getOrDefault(rs.getLong(1), List.of()))))
-			.list();
+		return pages.stream()
+			.map((p) -> new Page(p.id(), p.ticketId(), p.personId(), p.personName(), p.level(), p.pagedAt(),
+					p.acknowledgedAt(), p.escalatedAt(), p.acknowledgedById(),
+					List.copyOf(time.getOrDefault(p.id(), List.of()))))
+			.toList();
 	}
 
 	/**

@@ -1,8 +1,8 @@
 package com.helpdesk.rota;
 
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The strip on every staff page: who each rota has on now, and the handovers that need
@@ -25,17 +25,19 @@ public record OnDutyNow(List<OnDuty> rotas, List<Handover> handovers) {
 	}
 
 	private Duty duty(RotaDuty duty) {
-		Set<String> names = new LinkedHashSet<>();
+		// each person once, however many rotas of the duty they are on; two of one name
+		// stay two
+		Map<Long, String> names = new LinkedHashMap<>();
 		boolean any = false;
 		boolean working = false;
 		for (OnDuty rota : this.rotas) {
 			if (rota.duty() == duty) {
 				any = true;
 				working |= rota.working();
-				rota.shifts().forEach((s) -> names.add(s.personName()));
+				rota.shifts().forEach((s) -> names.putIfAbsent(s.shift().personId(), s.personName()));
 			}
 		}
-		return any ? new Duty(List.copyOf(names), working) : null;
+		return any ? new Duty(List.copyOf(names.values()), working) : null;
 	}
 
 	/**

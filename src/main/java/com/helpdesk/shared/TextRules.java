@@ -8,10 +8,12 @@ import com.helpdesk.shared.InvalidInputException.FieldError;
 
 /**
  * The one rule for text people send: no control characters (a null character, an escape
- * code, a lone carriage return), except line breaks and tabs in text that has several
- * lines; one-line text (names, subjects, titles) has no line breaks either; and no more
- * characters than its column holds. Services check every text field with it, so what is
- * refused is named next to its field instead of failing in the database.
+ * code, a lone carriage return, a line or paragraph separator), except line breaks and
+ * tabs in text that has several lines; one-line text (names, subjects, titles) has no
+ * line breaks or tabs either, nor the marks that turn its direction round (a file name or
+ * a person's name must read as it is); and no more characters than its column holds.
+ * Services check every text field with it, so what is refused is named next to its field
+ * instead of failing in the database.
  * <p>
  * Length counts characters as PostgreSQL does (code points), so an emoji counts once.
  */
@@ -148,6 +150,14 @@ public final class TextRules {
 		return value.codePointCount(0, value.length());
 	}
 
+	/**
+	 * The embeddings, overrides and isolates of Unicode's bidirectional text, which make
+	 * text show in another order than it is written.
+	 */
+	private static boolean turnsDirection(char c) {
+		return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+	}
+
 	private static boolean check(List<FieldError> errors, String field, String value, int max, boolean multiLine,
 			String tooLongKey) {
 		if (value == null || value.isEmpty()) {
@@ -167,7 +177,16 @@ public final class TextRules {
 	private static String firstProblem(String value, boolean multiLine) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			if (!Character.isISOControl(c) || c == '\t') {
+			if (c == '\u2028' || c == '\u2029' || (!multiLine && turnsDirection(c))) {
+				return CONTROL;
+			}
+			if (c == '\t') {
+				if (multiLine) {
+					continue;
+				}
+				return LINE_BREAK;
+			}
+			if (!Character.isISOControl(c)) {
 				continue;
 			}
 			boolean lineBreak = c == '\n' || (c == '\r' && i + 1 < value.length() && value.charAt(i + 1) == '\n');

@@ -81,7 +81,9 @@ public class SlaService {
 	}
 
 	private void tell(long ticketId, SlaInput input) {
-		if (this.store.facts(ticketId).isEmpty()) {
+		// the replay must see every input: a ticket change at the same time waits for
+		// this
+		if (!this.store.lock(ticketId)) {
 			return;
 		}
 		this.store.append(ticketId, List.of(input));

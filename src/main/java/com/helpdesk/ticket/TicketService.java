@@ -419,14 +419,14 @@ public class TicketService {
 	/**
 	 * A public reply. From staff it sets the status they chose ({@code submitAs}) and,
 	 * when they give the version they read, fails if the ticket changed since; from the
-	 * requester's side it reopens a PENDING or SOLVED ticket.
+	 * requester's side it reopens a PENDING or SOLVED ticket. Answers the reply's id.
 	 */
-	public void reply(Person actor, long ticketId, Long readVersion, String body, TicketStatus submitAs,
+	public long reply(Person actor, long ticketId, Long readVersion, String body, TicketStatus submitAs,
 			List<NewAttachment> attachments) {
 		if (actor.isStaff()) {
-			update(actor, ticketId, readVersion, new TicketUpdate(null,
-					new TicketUpdate.Message((body != null) ? body : "", false, attachments), submitAs), true);
-			return;
+			return update(actor, ticketId, readVersion, new TicketUpdate(null,
+					new TicketUpdate.Message((body != null) ? body : "", false, attachments), submitAs), true)
+				.commentId();
 		}
 		Instant now = this.clock.instant();
 		List<NewAttachment> chosen = AttachmentRules.chosen(attachments);
@@ -442,15 +442,18 @@ public class TicketService {
 		this.files.store(ticketId, comment.getId(), actor.id(), chosen, now);
 		this.publisher
 			.publishEvent(new PublicReplyAdded(ticketId, comment.getId(), actor.id(), false, next, comment.getBody()));
+		return comment.getId();
 	}
 
 	/**
-	 * An internal note: staff only, never shown or sent to the requester.
+	 * An internal note: staff only, never shown or sent to the requester. Answers the
+	 * note's id.
 	 */
-	public void addNote(Person actor, long ticketId, String body, List<NewAttachment> attachments) {
-		update(actor, ticketId, null,
+	public long addNote(Person actor, long ticketId, String body, List<NewAttachment> attachments) {
+		return update(actor, ticketId, null,
 				new TicketUpdate(null, new TicketUpdate.Message((body != null) ? body : "", true, attachments), null),
-				true);
+				true)
+			.commentId();
 	}
 
 	/**
@@ -494,9 +497,10 @@ public class TicketService {
 			boolean messageRequired) {
 		requireStaff(actor);
 		Instant now = this.clock.instant();
-		TicketUpdate.Message message = update.message();
+		TicketUpdate.Message message = (update.message() != null) ? update.message()
+				: new TicketUpdate.Message("", false, List.of());
 		boolean sending = update.sendAs() != null || messageRequired;
-		boolean writes = sending || (message != null && !message.isEmpty());
+		boolean writes = sending || !message.isEmpty();
 		List<NewAttachment> chosen = writes ? AttachmentRules.chosen(message.attachments()) : List.of();
 		List<FieldError> errors = new ArrayList<>();
 		if (writes) {
@@ -522,7 +526,7 @@ public class TicketService {
 		TicketStatus next = publicReply ? TicketLifecycle.afterStaffReply(before, chosenStatus)
 				: TicketLifecycle.afterStaffChange(before, chosenStatus, ticket.staffHaveReplied());
 		if (!writes && changes.isEmpty() && next == before) {
-			return new TicketUpdate.Outcome(false, false, false, before, before);
+			return new TicketUpdate.Outcome(false, false, false, before, before, null);
 		}
 
 		for (Change made : changes) {
@@ -563,7 +567,7 @@ public class TicketService {
 			this.publisher.publishEvent(new StatusChanged(ticketId, before, next, actor.id(), false));
 		}
 		return new TicketUpdate.Outcome(comment != null, comment != null && !publicReply, !changes.isEmpty(), before,
-				next);
+				next, (comment != null) ? comment.getId() : null);
 	}
 
 	/**

@@ -35,9 +35,10 @@ public record TicketUpdate(TriageChange properties, Message message, TicketStatu
 	 * @param message whether a reply or note was saved
 	 * @param internal whether that message was an internal note
 	 * @param propertiesChanged whether any property (status aside) changed
+	 * @param commentId the reply or note saved, or {@code null}
 	 */
 	public record Outcome(boolean message, boolean internal, boolean propertiesChanged, TicketStatus before,
-			TicketStatus status) {
+			TicketStatus status, Long commentId) {
 
 		public boolean statusChanged() {
 			return this.before != this.status;

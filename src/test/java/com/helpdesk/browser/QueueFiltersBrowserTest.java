@@ -206,6 +206,22 @@ class QueueFiltersBrowserTest {
 			.contains("Searching Pending — waiting on the requester only.");
 	}
 
+	@Test
+	void aSearchTermTheQueueCannotReadIsNamedNextToTheSearch() {
+		Browser browser = this.browser;
+		Person agent = this.data.agent();
+		browser.signIn(agent.email(), TestData.PASSWORD);
+		browser.open("/tickets");
+		browser.type(By.id("q"), "status:sometimes");
+		browser.find(By.xpath("//button[normalize-space()='Search']")).click();
+		// with JavaScript, as without it: the summary at the top and the message by the
+		// field
+		assertThat(browser.find(By.id("q-error")).getText()).contains("Status must be new, open, pending or solved");
+		assertThat(browser.find(By.cssSelector(".govuk-error-summary")).getText())
+			.contains("Status must be new, open, pending or solved");
+		assertThat(browser.find(By.id("q")).getAttribute("value")).isEqualTo("status:sometimes");
+	}
+
 	/** Long enough for a change to have reloaded the list, had it done so. */
 	private static void pause() {
 		try {

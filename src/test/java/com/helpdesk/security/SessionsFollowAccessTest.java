@@ -67,6 +67,9 @@ class SessionsFollowAccessTest {
 	RotaFeeds feeds;
 
 	@Autowired
+	org.springframework.security.crypto.password.PasswordEncoder passwords;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Test
@@ -204,6 +207,33 @@ class SessionsFollowAccessTest {
 			.contains("Enter your current password correctly");
 		assertThat(page(get("/tickets"), elsewhere).getStatus()).isEqualTo(200);
 		assertThat(signInAnswer(agent.email(), TestData.PASSWORD)).isEqualTo("/");
+	}
+
+	@Test
+	void theCurrentPasswordIsGuessedNoFasterThanAtSignInAndALongNewOneIsRefused() throws Exception {
+		Person agent = this.data.agent();
+		Cookie here = signIn(agent.email(), TestData.PASSWORD);
+		MockHttpServletResponse tooLong = page(post("/profile/password").param("currentPassword", TestData.PASSWORD)
+			.param("newPassword", "é".repeat(40))
+			.with(csrf()), here);
+		assertThat(tooLong.getStatus()).as("over bcrypt's 72 bytes: refused, not a 500").isEqualTo(400);
+		assertThat(com.helpdesk.support.Pages.summaryLinks(tooLong.getContentAsString()))
+			.containsOnlyKeys("newPassword");
+		for (int i = 0; i < 5; i++) {
+			assertThat(page(post("/profile/password").param("currentPassword", "guess " + i)
+				.param("newPassword", "a new password of mine")
+				.with(csrf()), here).getStatus()).isEqualTo(400);
+		}
+		MockHttpServletResponse throttled = page(post("/profile/password").param("currentPassword", TestData.PASSWORD)
+			.param("newPassword", "a new password of mine")
+			.with(csrf()), here);
+		assertThat(throttled.getStatus()).isEqualTo(429);
+		assertThat(com.helpdesk.support.Pages.errorNextTo(throttled.getContentAsString(), "currentPassword"))
+			.contains("entered wrongly too many times");
+		assertThat(this.passwords.matches(TestData.PASSWORD,
+				this.directory.credentials(agent.email()).orElseThrow().passwordHash()))
+			.as("the password did not change")
+			.isTrue();
 	}
 
 	@Test

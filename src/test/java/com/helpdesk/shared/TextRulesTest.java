@@ -26,8 +26,14 @@ class TextRulesTest {
 	}
 
 	@Test
-	void oneLineTextRefusesLineBreaksButKeepsTabs() {
-		assertThat(errors((e) -> TextRules.line(e, "name", "Ann\tLee", 120))).isEmpty();
+	void oneLineTextRefusesLineBreaksTabsAndDirectionOverrides() {
+		assertThat(errors((e) -> TextRules.line(e, "name", "Ann\tLee", 120)))
+			.containsExactly(new FieldError("name", TextRules.LINE_BREAK));
+		assertThat(errors((e) -> TextRules.line(e, "name", "Ann\u202ELee", 120)))
+			.containsExactly(new FieldError("name", TextRules.CONTROL));
+		assertThat(errors((e) -> TextRules.text(e, "body", "Ann\u2028Lee", 120)))
+			.containsExactly(new FieldError("body", TextRules.CONTROL));
+		assertThat(errors((e) -> TextRules.line(e, "name", "Zoë O'Brien-Łukasiewicz 李", 120))).isEmpty();
 		assertThat(errors((e) -> TextRules.line(e, "name", "Ann\nLee", 120)))
 			.containsExactly(new FieldError("name", TextRules.LINE_BREAK));
 		assertThat(errors((e) -> TextRules.line(e, "name", "Ann\r\nLee", 120)))

@@ -197,14 +197,13 @@ class TicketUpdateTest {
 		// a problem with the ticket: the person is not added either
 		NewTicket noSubject = new NewTicket(RequestType.QUESTION, " ", "Cannot sign in", "Waited", null,
 				RequestDetails.none(), email);
-		assertThatThrownBy(
-				() -> this.tickets.create(this.agent, noSubject, List.of(), new NewRequester(" ", null, null)))
+		assertThatThrownBy(() -> this.tickets.create(this.agent, noSubject, List.of(), new NewRequester(" ", null)))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					(ex) -> assertThat(ex.errors()).extracting(FieldError::field)
 						.containsExactlyInAnyOrder("subject", "requesterName", "requesterClient"));
 		assertThat(this.directory.findPersonByEmail(email)).isEmpty();
 
-		long id = this.tickets.create(this.agent, request, List.of(), new NewRequester("Casey Caller", null, client));
+		long id = this.tickets.create(this.agent, request, List.of(), new NewRequester("Casey Caller", client));
 		Person added = this.directory.findPersonByEmail(email).orElseThrow();
 		assertThat(added.isRequester()).isTrue();
 		assertThat(added.clientId()).isEqualTo(client);
@@ -213,13 +212,13 @@ class TicketUpdateTest {
 		assertThat(ticket.clientId()).isEqualTo(client);
 
 		// their email taken now: adding them again is refused next to the email
-		assertThatThrownBy(() -> this.tickets.create(this.agent, request, List.of(),
-				new NewRequester("Casey Caller", null, client)))
+		assertThatThrownBy(
+				() -> this.tickets.create(this.agent, request, List.of(), new NewRequester("Casey Caller", client)))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					(ex) -> assertThat(ex.errors()).extracting(FieldError::field).containsExactly("requester"));
 		// and a requester cannot add anyone
 		long before = this.jdbc.sql("select count(*) from app_user").query(Long.class).single();
-		this.tickets.create(this.requester, request, List.of(), new NewRequester("Someone", null, client));
+		this.tickets.create(this.requester, request, List.of(), new NewRequester("Someone", client));
 		assertThat(this.jdbc.sql("select count(*) from app_user").query(Long.class).single()).isEqualTo(before);
 	}
 

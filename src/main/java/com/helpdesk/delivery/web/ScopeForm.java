@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import com.helpdesk.delivery.DeliveryRequest;
 import com.helpdesk.delivery.ScopeCommand;
 import com.helpdesk.shared.DateInput;
+import com.helpdesk.shared.TextRules;
 
 import org.springframework.validation.Errors;
 
@@ -32,6 +33,9 @@ public class ScopeForm {
 	private String meetingAtYear;
 
 	private String meetingTime;
+
+	/** The most characters a date's box or a time may hold: "1 November 2026". */
+	private static final int MOST_TYPED = 80;
 
 	private String dependencies;
 
@@ -73,10 +77,19 @@ public class ScopeForm {
 		}
 		LocalDateTime meetingAt = null;
 		DateInput date = new DateInput(this.meetingAtDay, this.meetingAtMonth, this.meetingAtYear);
-		if (this.meetingNeeded && !date.isBlank()) {
+		// typed while no meeting is needed they are not used, but still no more than a
+		// date
+		// and a time are taken
+		if (longerThan(MOST_TYPED, this.meetingAtDay, this.meetingAtMonth, this.meetingAtYear)) {
+			errors.rejectValue("meetingAt", TextRules.tooLong(MOST_TYPED));
+		}
+		if (longerThan(MOST_TYPED, this.meetingTime)) {
+			errors.rejectValue("meetingTime", TextRules.tooLong(MOST_TYPED));
+		}
+		if (this.meetingNeeded && !date.isBlank() && !errors.hasFieldErrors("meetingAt")) {
 			LocalDate day = date.readInto(errors, "meetingAt", meetingName);
 			LocalTime time = LocalTime.of(10, 0);
-			if (this.meetingTime != null && !this.meetingTime.isBlank()) {
+			if (this.meetingTime != null && !this.meetingTime.isBlank() && !errors.hasFieldErrors("meetingTime")) {
 				try {
 					time = LocalTime.parse(this.meetingTime.strip().replace('.', ':'));
 				}
@@ -90,6 +103,15 @@ public class ScopeForm {
 			return null;
 		}
 		return new ScopeCommand(this.desiredOutcome, estimate, this.meetingNeeded, meetingAt, this.dependencies);
+	}
+
+	private static boolean longerThan(int most, String... values) {
+		for (String value : values) {
+			if (value != null && TextRules.length(value) > most) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public String getDesiredOutcome() {

@@ -52,12 +52,18 @@ class InboxController {
 		List<InboxGroup> groups = this.inbox.groups(user.id(), before);
 		boolean more = groups.size() > Inbox.pageSize();
 		List<InboxGroup> shown = more ? groups.subList(0, Inbox.pageSize()) : groups;
+		// a ticket is named only to someone who may see it (notices outlive a change of
+		// role)
 		Map<Long, TicketBrief> briefs = this.tickets
-			.briefs(shown.stream().map(InboxGroup::ticketId).filter(java.util.Objects::nonNull).distinct().toList())
+			.briefs(user.person(),
+					shown.stream().map(InboxGroup::ticketId).filter(java.util.Objects::nonNull).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(TicketBrief::id, Function.identity()));
+		// and a notice of a ticket they may not see is not shown at all: its text names
+		// it
 		model.addAttribute("entries",
 				shown.stream()
+					.filter((g) -> g.ticketId() == null || briefs.containsKey(g.ticketId()))
 					.map((g) -> new Entry(g, (g.ticketId() != null) ? briefs.get(g.ticketId()) : null))
 					.toList());
 		model.addAttribute("next", more ? shown.get(shown.size() - 1).latestId() : null);

@@ -63,13 +63,22 @@ public class ReviewLists {
 	 * day first).
 	 */
 	public List<Arrived> unacknowledged(int limit) {
+		// the soonest due are among the oldest (due by the end of their day) and those
+		// whose
+		// own first reply is due soonest: both, for the caller to order by the sooner
 		return this.jdbc.sql("""
 				select t.id, t.subject, t.priority, t.created_at, c.name as client_name
 				from ticket t join client c on c.id = t.client_id
-				where t.status = 'NEW'
-				order by t.created_at, t.id limit ?
+				where t.id in (
+				  (select n.id from ticket n where n.status = 'NEW' order by n.created_at, n.id limit :limit)
+				  union
+				  (select n.id from ticket n join sla_metric m on m.ticket_id = n.id
+				   where n.status = 'NEW' and m.metric = 'FIRST_REPLY' and m.cycle = 1 and m.fulfilled_at is null
+				     and m.due_at is not null
+				   order by m.due_at, n.id limit :limit))
+				order by t.created_at, t.id
 				""")
-			.param(limit)
+			.param("limit", limit)
 			.query((rs, n) -> new Arrived(rs.getLong("id"), rs.getString("subject"), rs.getString("client_name"),
 					Priority.valueOf(rs.getString("priority")), instant(rs, "created_at")))
 			.list();

@@ -1,6 +1,5 @@
 package com.helpdesk.rota.web;
 
-import java.util.List;
 import java.util.Locale;
 
 import com.helpdesk.rota.OnCallRouting;
@@ -73,8 +72,14 @@ class EscalationController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			String error = this.messages.getMessage(ex.errors().get(0).messageKey(),
 					new Object[] { OnCallRouting.MOST_MINUTES_LOGGED }, Locale.UK);
-			List<TicketPagePanel.Shown> failed = this.panel.failed(user.person(), ticket, minutes, error);
-			return this.workspace.page(user.person(), ticket, model, failed.get(0));
+			// the time goes with a page: with none (a form sent by hand) there is no
+			// field for it
+			TicketPagePanel.Shown paged = this.panel.failed(user.person(), ticket, minutes, error)
+				.stream()
+				.filter((shown) -> EscalationTicketPanel.PAGED.equals(shown.name()))
+				.findFirst()
+				.orElseThrow(() -> ex);
+			return this.workspace.page(user.person(), ticket, model, paged);
 		}
 	}
 

@@ -3,6 +3,7 @@ package com.helpdesk.rota.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.helpdesk.rota.Handover;
@@ -83,24 +84,37 @@ class HandoverController {
 	String acknowledge(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
 			@RequestParam(required = false) String back, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		// decided before the write: a crafted address must not fail the answer after it
+		// only a handover page is gone back to, whatever was sent
 		boolean toHandover = back != null && HANDOVER_PAGE.matcher(back).matches();
 		try {
 			this.handovers.acknowledge(id, user.person());
 		}
 		catch (InvalidInputException ex) {
-			if (!toHandover) {
+			String[] path = toHandover ? back.split("/") : null;
+			if (path == null || !Long.valueOf(id).equals(handoverAt(path).map(Handover::id).orElse(null))) {
 				throw ex;
 			}
 			// from a page opened before the button was hidden: the rule, next to the
 			// handover
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("acknowledgeError", text(ex.errors().get(0).messageKey()));
-			String[] path = back.split("/");
 			return show(user, Long.parseLong(path[3]), path[4], path[5], model);
 		}
 		redirect.addFlashAttribute("flash", text("rota.handover.acknowledgedFlash"));
 		return "redirect:" + (toHandover ? back : "/rotas/handovers");
+	}
+
+	/**
+	 * The handover a handover page's address (/rotas/handovers/{rota}/{kind}/{date})
+	 * shows, if there is one.
+	 */
+	private Optional<Handover> handoverAt(String[] path) {
+		try {
+			return Optional.of(this.handovers.get(Long.parseLong(path[3]), kind(path[4]), date(path[5])));
+		}
+		catch (NotFoundException | NumberFormatException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static Kind kind(String kind) {

@@ -58,7 +58,8 @@ class OnCallApiController {
 	}
 
 	record PersonOnDuty(@Schema(requiredMode = RequiredMode.REQUIRED) long id,
-			@Schema(requiredMode = RequiredMode.REQUIRED) String email,
+			@Schema(requiredMode = RequiredMode.REQUIRED, nullable = true,
+					description = "null only for someone no longer in the directory") String email,
 			@Schema(requiredMode = RequiredMode.REQUIRED) String name,
 			@Schema(requiredMode = RequiredMode.REQUIRED) String position,
 			@Schema(requiredMode = RequiredMode.REQUIRED) Instant from,

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * network, which one machine usually has to itself.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
 	/** How long an address an account signed in from is exempt from its ceiling. */
 	static final Duration KNOWN_ADDRESS_FOR = Duration.ofDays(30);
@@ -128,6 +128,12 @@ class LoginThrottle {
 	}
 
 	private void count(Count count, String key, Instant now) {
+		// the row exists before it is read for update, so two first failures at once
+		// wait for each other instead of both writing a count of one
+		this.jdbc.sql("""
+				insert into login_throttle (throttle_key, failures, first_failure_at) values (?, 0, ?)
+				on conflict (throttle_key) do nothing
+				""").params(key, Timestamp.from(now)).update();
 		var row = this.jdbc
 			.sql("select failures, first_failure_at from login_throttle where throttle_key = ? for update")
 			.param(key)
@@ -150,6 +156,26 @@ class LoginThrottle {
 				""")
 			.params(key, failures, Timestamp.from(first), (blockedUntil != null) ? Timestamp.from(blockedUntil) : null)
 			.update();
+	}
+
+	/**
+	 * Forgets counts whose window and block are over, and addresses nobody signed in from
+	 * for longer than they are remembered; answers how many rows went.
+	 */
+	@Transactional
+	public int forgetOld() {
+		Instant now = this.clock.instant();
+		int counts = this.jdbc.sql("""
+				delete from login_throttle
+				where first_failure_at < :windowStart and (blocked_until is null or blocked_until < :now)
+				""")
+			.param("windowStart", Timestamp.from(now.minus(this.policy.failureWindow())))
+			.param("now", Timestamp.from(now))
+			.update();
+		int addresses = this.jdbc.sql("delete from login_known_address where last_success_at < ?")
+			.param(Timestamp.from(now.minus(KNOWN_ADDRESS_FOR)))
+			.update();
+		return counts + addresses;
 	}
 
 	private static String key(Count count, String account, String network) {

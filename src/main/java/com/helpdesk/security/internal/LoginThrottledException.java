@@ -7,7 +7,7 @@ import org.springframework.security.core.AuthenticationException;
 /**
  * Too many failed sign-ins for this name: the next try is allowed after {@link #until()}.
  */
-class LoginThrottledException extends AuthenticationException {
+public class LoginThrottledException extends AuthenticationException {
 
 	private static final long serialVersionUID = 1L;
 

@@ -135,9 +135,8 @@ class SecurityConfiguration {
 				.failureHandler(failure)
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
-			// a new session, not only a new id: its creation time is when the person
-			// signed
-			// in, which the session store compares with their access's last change
+			// a new session, not only a new id: it is created when the person signs in,
+			// which the session store compares with their access's last change
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.migrateSession()))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.PAGE_POLICY))

@@ -7,6 +7,8 @@ import com.helpdesk.directory.DirectoryAdmin;
 import com.helpdesk.directory.Person;
 import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.security.internal.ApiTokens;
+import com.helpdesk.security.internal.LoginThrottle;
+import com.helpdesk.security.internal.LoginThrottledException;
 import com.helpdesk.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,7 +45,11 @@ class ProfileController {
 
 	private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
-	ProfileController(ApiTokens tokens, DirectoryAdmin directoryAdmin, Directory directory, MessageSource messages) {
+	private final LoginThrottle throttle;
+
+	ProfileController(ApiTokens tokens, DirectoryAdmin directoryAdmin, Directory directory, MessageSource messages,
+			LoginThrottle throttle) {
+		this.throttle = throttle;
 		this.tokens = tokens;
 		this.directoryAdmin = directoryAdmin;
 		this.directory = directory;
@@ -133,21 +139,37 @@ class ProfileController {
 	 */
 	@PostMapping("/profile/password")
 	String changePassword(@AuthenticationPrincipal HelpdeskUser user, @ModelAttribute("passwordForm") PasswordForm form,
-			BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			BindingResult errors, Model model, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
+		// the current password is guessed no faster here than at sign-in: the same counts
+		String address = request.getRemoteAddr();
 		try {
+			this.throttle.check(user.person().email(), address);
 			this.directoryAdmin.changeOwnPassword(user.id(), form.getCurrentPassword(), form.getNewPassword());
+		}
+		catch (LoginThrottledException ex) {
+			errors.rejectValue("currentPassword", "profile.password.current.throttled");
+			return passwordRefused(user, form, model, response, 429);
 		}
 		catch (InvalidInputException ex) {
 			ex.errors().forEach((e) -> errors.rejectValue(e.field(), e.messageKey()));
-			form.setCurrentPassword(null);
-			form.setNewPassword(null);
-			model.addAttribute("profile", profileOf(user));
-			model.addAttribute("tokenForm", new TokenForm());
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return page(user, model);
+			if (ex.errors().stream().anyMatch((e) -> "currentPassword".equals(e.field()))) {
+				this.throttle.recordFailure(user.person().email(), address);
+			}
+			return passwordRefused(user, form, model, response, HttpServletResponse.SC_BAD_REQUEST);
 		}
 		redirect.addFlashAttribute("flash", text("profile.password.changed"));
 		return "redirect:/profile";
+	}
+
+	private String passwordRefused(HelpdeskUser user, PasswordForm form, Model model, HttpServletResponse response,
+			int status) {
+		form.setCurrentPassword(null);
+		form.setNewPassword(null);
+		model.addAttribute("profile", profileOf(user));
+		model.addAttribute("tokenForm", new TokenForm());
+		response.setStatus(status);
+		return page(user, model);
 	}
 
 	private ProfileForm profileOf(HelpdeskUser user) {

@@ -67,6 +67,18 @@ public class SlaStore {
 			.update();
 	}
 
+	/**
+	 * Whether the ticket has clocks, locking its row until the transaction ends so that
+	 * inputs added meanwhile by another change wait their turn.
+	 */
+	public boolean lock(long ticketId) {
+		return this.jdbc.sql("select ticket_id from sla_ticket where ticket_id = ? for update")
+			.param(ticketId)
+			.query(Long.class)
+			.optional()
+			.isPresent();
+	}
+
 	public Optional<SlaTicket> facts(long ticketId) {
 		return this.jdbc.sql("""
 				select ticket_id, client_id, priority, type, group_id, assignee_id, solved, created_at

@@ -140,7 +140,7 @@ public class RequestForm {
 		}
 		try {
 			return tickets.create(actor, request, files(), (actor.isStaff() && this.newRequester)
-					? new NewRequester(this.requesterName, null, this.requesterClient) : null);
+					? new NewRequester(this.requesterName, this.requesterClient) : null);
 		}
 		catch (InvalidInputException ex) {
 			FormErrors.copy(ex, errors);

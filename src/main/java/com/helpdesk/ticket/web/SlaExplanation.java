@@ -36,28 +36,21 @@ class SlaExplanation {
 
 	private final MessageSource messages;
 
-	SlaExplanation(MessageSource messages) {
+	private final TicketTags tags;
+
+	SlaExplanation(MessageSource messages, TicketTags tags) {
 		this.messages = messages;
+		this.tags = tags;
 	}
 
 	/**
 	 * One clock as the page shows it.
+	 *
+	 * @param tag the tag's classes, in the queue's colours ({@link TicketTags}): a breach
+	 * white on black, never the red of a critical priority; at risk yellow
 	 */
-	record Clock(String metric, SlaState state, boolean atRisk, String headline, String explanation, List<Step> steps) {
-
-		/**
-		 * The colours of the queue's due tags ({@link TicketTags}): a breach white on
-		 * black, never the red of a critical priority; at risk yellow.
-		 */
-		public String tagClass() {
-			return switch (this.state) {
-				case BREACHED -> "app-tag--breached";
-				case FULFILLED -> "govuk-tag--green";
-				case PAUSED -> "govuk-tag--grey";
-				case ACTIVE -> this.atRisk ? "govuk-tag--yellow" : "govuk-tag--light-blue";
-			};
-		}
-
+	record Clock(String metric, SlaState state, boolean atRisk, String tag, String headline, String explanation,
+			List<Step> steps) {
 	}
 
 	record Step(String when, String what) {
@@ -81,10 +74,19 @@ class SlaExplanation {
 				parts.add(text("sla.closed", String.join(", ", line.closedDays().stream().map(DAY::format).toList())));
 			}
 			List<Step> steps = line.events().stream().map((e) -> new Step(at(e.at(), zone), step(e))).toList();
-			clocks.add(new Clock(metric, line.state(), line.atRisk(), headline(line, zone), String.join("; ", parts),
-					steps));
+			clocks.add(new Clock(metric, line.state(), line.atRisk(), tag(line), headline(line, zone),
+					String.join("; ", parts), steps));
 		}
 		return clocks;
+	}
+
+	private String tag(SlaLine line) {
+		return switch (line.state()) {
+			case BREACHED -> this.tags.breached();
+			case FULFILLED -> "govuk-tag govuk-tag--green";
+			case PAUSED -> "govuk-tag govuk-tag--grey";
+			case ACTIVE -> line.atRisk() ? this.tags.atRisk() : this.tags.running();
+		};
 	}
 
 	private String headline(SlaLine line, ZoneId zone) {

@@ -207,17 +207,13 @@ class TicketApiController {
 			@RequestBody CreateComment body) {
 		Person me = user.person();
 		boolean isPublic = body.isPublic() == null || body.isPublic();
-		if (isPublic) {
-			this.tickets.reply(me, id, body.version(), body.body(), body.status(), List.of());
-		}
-		else {
-			this.tickets.addNote(me, id, body.body(), List.of());
-		}
+		long commentId = isPublic ? this.tickets.reply(me, id, body.version(), body.body(), body.status(), List.of())
+				: this.tickets.addNote(me, id, body.body(), List.of());
 		TimelineEntry mine = this.queries.ticket(me, id)
 			.timeline()
 			.stream()
-			.filter((entry) -> entry.isComment() && entry.actorId() != null && entry.actorId() == me.id())
-			.reduce((a, b) -> b)
+			.filter((entry) -> Long.valueOf(commentId).equals(entry.commentId()))
+			.findFirst()
 			.orElseThrow();
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/comments/" + mine.commentId()))
 			.body(Comment.of(mine, me.email()));

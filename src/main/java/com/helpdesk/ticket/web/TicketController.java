@@ -293,6 +293,13 @@ class TicketController {
 	String update(@AuthenticationPrincipal HelpdeskUser user, @PathVariable long id,
 			@ModelAttribute(TicketWorkspacePage.FORM) TicketUpdateForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		if (errors.hasErrors()) {
+			// a value that is not one of the choices (a form sent by hand) changes
+			// nothing
+			FormErrors.askForFilesAgain(form.getAttachments(), errors);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return this.workspace.page(user.person(), this.queries.ticket(user.person(), id), model, form, null);
+		}
 		TicketUpdate.Outcome outcome;
 		try {
 			outcome = this.tickets.update(user.person(), id, (form.getVersion() != null) ? form.getVersion() : -1,
@@ -376,6 +383,7 @@ class TicketController {
 			model.addAttribute("filesNotKept", typed.chosenFileNames());
 			Choices choices = this.directory.choices();
 			model.addAttribute("groups", choices.groups());
+			model.addAttribute("escalateTo", List.of());
 			model.addAttribute("staff", choices.staff());
 			model.addAttribute("statuses", TicketStatus.values());
 			model.addAttribute("priorities", Priority.values());

@@ -93,7 +93,9 @@ public class TicketUpdateForm {
 		form.priority = changed(this.priority, this.wasPriority) ? this.priority : now.priority();
 		form.type = changed(this.type, this.wasType) ? this.type : now.type();
 		form.tags = changedTags() ? this.tags : form.tags;
-		form.group = changed(this.group, this.wasGroup) ? this.group : now.groupId();
+		// an escalation pressed becomes the group chosen, to be sent again with the rest
+		form.group = (this.escalateTo != null) ? this.escalateTo
+				: changed(this.group, this.wasGroup) ? this.group : now.groupId();
 		form.assignee = changed(this.assignee, this.wasAssignee) ? this.assignee : now.assigneeId();
 		form.reason = this.reason;
 		form.internal = this.internal;

@@ -74,11 +74,14 @@ class TicketWorkspacePage implements TicketWorkspace {
 		}
 		Choices choices = this.directory.choices();
 		model.addAttribute("groups", choices.groups());
-		model.addAttribute("escalateTo",
-				choices.groups()
-					.stream()
-					.filter((g) -> ticket.groupId() == null || g.id() != ticket.groupId())
-					.toList());
+		List<Choices.Choice> others = choices.groups()
+			.stream()
+			.filter((g) -> ticket.groupId() == null || g.id() != ticket.groupId())
+			.toList();
+		model.addAttribute("escalateTo", others);
+		// a few groups are actions in view ("Escalate to Platform experts"); many are
+		// folded away so that they do not push the rest of the page down
+		model.addAttribute("escalationsFolded", others.size() > MOST_ESCALATION_BUTTONS);
 		model.addAttribute("staff", choices.staff());
 		model.addAttribute("statuses", TicketStatus.values());
 		model.addAttribute("priorities", Priority.values());
