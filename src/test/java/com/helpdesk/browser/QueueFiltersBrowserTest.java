@@ -6,7 +6,6 @@ import com.helpdesk.directory.ClientCommand;
 import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.DirectoryAdmin;
 import com.helpdesk.directory.Person;
-import com.helpdesk.directory.PlanSummary;
 import com.helpdesk.shared.Priority;
 import com.helpdesk.support.IntegrationTest;
 import com.helpdesk.support.TestData;
@@ -149,7 +148,7 @@ class QueueFiltersBrowserTest {
 		Browser browser = this.browser;
 		Person agent = this.data.agent();
 		long client = this.admin
-			.createClient(new ClientCommand(TestData.unique("Shop"), plan("Managed Plus"), null, true), null);
+			.createClient(new ClientCommand(TestData.unique("Shop"), this.data.plan("Managed Plus"), null, true), null);
 		Person requester = this.data.requester(client);
 		String question = "How do I export orders " + BrowserTestSupport.unique();
 		String critical = "Checkout is down " + BrowserTestSupport.unique();
@@ -230,15 +229,6 @@ class QueueFiltersBrowserTest {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private long plan(String name) {
-		return this.directory.plans()
-			.stream()
-			.filter((p) -> p.name().equals(name))
-			.map(PlanSummary::id)
-			.findFirst()
-			.orElseThrow();
 	}
 
 }

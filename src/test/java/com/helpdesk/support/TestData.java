@@ -37,6 +37,18 @@ public class TestData {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
+	/**
+	 * The support plan of this name.
+	 */
+	public long plan(String name) {
+		return this.directory.plans()
+			.stream()
+			.filter((p) -> p.name().equals(name))
+			.map(PlanSummary::id)
+			.findFirst()
+			.orElseThrow();
+	}
+
 	public long client() {
 		long plan = this.directory.plans().stream().findFirst().map(PlanSummary::id).orElseThrow();
 		return this.admin.createClient(new ClientCommand(unique("Client"), plan, null, true), null);

@@ -8,7 +8,6 @@ import com.helpdesk.directory.ClientSummary;
 import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.GroupSummary;
 import com.helpdesk.directory.Person;
-import com.helpdesk.directory.PlanSummary;
 import com.helpdesk.directory.Role;
 import com.helpdesk.directory.UserRecord;
 import com.helpdesk.security.HelpdeskUser;
@@ -71,7 +70,7 @@ class AdminPagesTest {
 	void aClientWithoutANameIsRefusedNextToTheName() throws Exception {
 		long before = count("client");
 		MockHttpServletResponse response = send(
-				post("/admin/clients").param("name", "  ").param("planId", String.valueOf(plan("Default"))));
+				post("/admin/clients").param("name", "  ").param("planId", String.valueOf(this.data.plan("Default"))));
 
 		assertThat(response.getStatus()).isEqualTo(400);
 		String page = response.getContentAsString();
@@ -87,7 +86,7 @@ class AdminPagesTest {
 		String taken = this.directory.client(this.data.client()).name();
 		long before = count("client");
 		MockHttpServletResponse response = send(post("/admin/clients").param("name", taken.toUpperCase())
-			.param("planId", String.valueOf(plan("Default"))));
+			.param("planId", String.valueOf(this.data.plan("Default"))));
 
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(errorNextTo(response.getContentAsString(), "name"))
@@ -121,7 +120,7 @@ class AdminPagesTest {
 		String name = TestData.unique("Manager not a number");
 		long before = count("client");
 		MockHttpServletResponse response = send(post("/admin/clients").param("name", name)
-			.param("planId", String.valueOf(plan("Managed Plus")))
+			.param("planId", String.valueOf(this.data.plan("Managed Plus")))
 			.param("deliveryManagerId", "dana"));
 
 		assertThat(response.getStatus()).isEqualTo(400);
@@ -345,7 +344,7 @@ class AdminPagesTest {
 		String name = TestData.unique("Flash Ltd");
 		MvcResult created = this.mvc
 			.perform(signedIn(post("/admin/clients").param("name", name)
-				.param("planId", String.valueOf(plan("Managed Plus")))
+				.param("planId", String.valueOf(this.data.plan("Managed Plus")))
 				.param("deliveryManagerId", String.valueOf(deliveryManager()))
 				.param("active", "true")))
 			.andReturn();
@@ -388,7 +387,7 @@ class AdminPagesTest {
 	void everyChangeIsAuditedUnderTheAdministrator() throws Exception {
 		String clientName = TestData.unique("Audited");
 		send(post("/admin/clients").param("name", clientName)
-			.param("planId", String.valueOf(plan("Default")))
+			.param("planId", String.valueOf(this.data.plan("Default")))
 			.param("active", "true"));
 		ClientSummary client = clientNamed(clientName);
 		send(post("/admin/clients/" + client.id()).param("name", clientName + " Ltd")
@@ -434,7 +433,7 @@ class AdminPagesTest {
 		String name = "<script>alert('x')</script><b>Bold</b> " + TestData.unique("Acme");
 		MvcResult created = this.mvc
 			.perform(signedIn(post("/admin/clients").param("name", name)
-				.param("planId", String.valueOf(plan("Default")))
+				.param("planId", String.valueOf(this.data.plan("Default")))
 				.param("active", "true")))
 			.andReturn();
 		assertThat(created.getResponse().getStatus()).isEqualTo(302);
@@ -499,15 +498,6 @@ class AdminPagesTest {
 
 	private long count(String table) {
 		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
-	}
-
-	private long plan(String name) {
-		return this.directory.plans()
-			.stream()
-			.filter((p) -> p.name().equals(name))
-			.map(PlanSummary::id)
-			.findFirst()
-			.orElseThrow();
 	}
 
 	private long group(String name) {

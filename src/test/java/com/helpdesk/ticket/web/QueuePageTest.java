@@ -8,7 +8,6 @@ import com.helpdesk.directory.ClientCommand;
 import com.helpdesk.directory.Directory;
 import com.helpdesk.directory.DirectoryAdmin;
 import com.helpdesk.directory.Person;
-import com.helpdesk.directory.PlanSummary;
 import com.helpdesk.security.HelpdeskUser;
 import com.helpdesk.shared.Priority;
 import com.helpdesk.sla.internal.SlaSweep;
@@ -119,8 +118,8 @@ class QueuePageTest {
 	@Test
 	void aBreachedRowNamesTheMetricAndHowLateItIsInItsOwnColours() throws Exception {
 		Person agent = this.data.agent();
-		long client = this.admin
-			.createClient(new ClientCommand(TestData.unique("Late client"), plan("Managed Plus"), null, true), null);
+		long client = this.admin.createClient(
+				new ClientCommand(TestData.unique("Late client"), this.data.plan("Managed Plus"), null, true), null);
 		Person requester = this.data.requester(client);
 		String subject = TestData.unique("Payments down");
 		// Managed Plus: a critical first reply within 30 minutes, 24/7
@@ -201,15 +200,6 @@ class QueuePageTest {
 			.contains("id=\"q-error\"")
 			.contains("aria-describedby=\"q-hint q-error\"")
 			.doesNotContain("Exception");
-	}
-
-	private long plan(String name) {
-		return this.directory.plans()
-			.stream()
-			.filter((p) -> p.name().equals(name))
-			.map(PlanSummary::id)
-			.findFirst()
-			.orElseThrow();
 	}
 
 	private String page(Person person, MockHttpServletRequestBuilder request) throws Exception {
