@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Loads the benchmark data set (issue 7): 1,000,000 tickets over three years, 100,000 open,
+# Loads the benchmark data set: 1,000,000 tickets over three years, 100,000 open,
 # 30 clients on two plans, 60 agents in three groups, 300 requesters, about four comments a
 # ticket and the SLA clocks the real replay computes from each ticket's history, with COPY.
 #

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Load benchmark of issue 7 (run by bench/load.sh; standard library only).
+"""Load benchmark (run by bench/load.sh; standard library only).
 
 Starts the jar in the bench profile against the benchmark data set (bench/generate.sh),
 measures its start (plain, then with an AppCDS archive), warms it, drives each page with wrk
@@ -331,7 +331,7 @@ def write(results, tickets, open_tickets, comments, version, created):
     cores = os.cpu_count()
     pg = psql("show server_version")
     runs = {(t, c): m for t, c, m in results["runs"]}
-    lines = ["", "## Load (issue 7), %s" % datetime.date.today(), "",
+    lines = ["", "## Load, %s" % datetime.date.today(), "",
              "`bench/load.sh`: wrk (Debian) on the same machine as the app and PostgreSQL: %d cores (%s); "
              "%s, `%s`; PostgreSQL %s. Data: %s tickets (%s open), %s comments (bench/generate.sh). "
              "Each run lasts %d s after a warm-up; statements are counted by the bench profile's datasource "

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load benchmark (issue 7): the agents' queue (page 1 and page 1000), the raw-JDBC baseline,
+# Load benchmark: the agents' queue (page 1 and page 1000), the raw-JDBC baseline,
 # the ticket page, the requester's list, the SLA dashboard and ticket creation through the API,
 # at 1 and 50 concurrent clients with wrk, plus start-up time (with and without AppCDS), SQL
 # statements per request and resident memory. Appends a table to docs/benchmarks.md.

@@ -136,8 +136,8 @@ public final class BusinessCalendar {
 
 	/**
 	 * The close of the business day in which {@code start} falls, or, if the calendar is
-	 * closed then, the close of the next business day (seed 004: New tickets are answered
-	 * before the end of the day).
+	 * closed then, the close of the next business day (New tickets are answered before
+	 * the end of the day).
 	 */
 	public Instant endOfBusinessDay(Instant start) {
 		LocalDate day = LocalDate.ofInstant(start, this.zone).minusDays(1);

@@ -16,10 +16,10 @@ import java.util.Set;
 import com.helpdesk.calendar.BusinessCalendar;
 
 /**
- * The arithmetic of a team's capacity (seed 000: part of each week is reserved for
- * unplanned support). Each person brings every day the team's calendar is open, less the
- * share of that day's open hours they spend on a rota's duty or on leave; the reserve is
- * taken from what is left. Days are counted to a tenth.
+ * The arithmetic of a team's capacity (part of each week is reserved for unplanned
+ * support). Each person brings every day the team's calendar is open, less the share of
+ * that day's open hours they spend on a rota's duty or on leave; the reserve is taken
+ * from what is left. Days are counted to a tenth.
  */
 public final class Capacity {
 

@@ -37,9 +37,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * In-depth work from intake to delivery (seed 000): application deployments and
- * development support reach a delivery manager first, who scopes them, then schedules,
- * declines or delivers them, and the requester is told each time in a public reply.
+ * In-depth work from intake to delivery: application deployments and development support
+ * reach a delivery manager first, who scopes them, then schedules, declines or delivers
+ * them, and the requester is told each time in a public reply.
  */
 @Service
 @Transactional

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The feature-request backlog as people read it (seed 001: larger asks that turn out to
- * be feature requests are handled separately).
+ * The feature-request backlog as people read it (larger asks that turn out to be feature
+ * requests are handled separately).
  */
 @Service
 @Transactional(readOnly = true)

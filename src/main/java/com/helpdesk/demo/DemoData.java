@@ -177,10 +177,9 @@ class DemoData implements ApplicationRunner {
 	}
 
 	/**
-	 * The platform team's delivery planning: weeks from Wednesday (seed 002), a fifth
-	 * kept for unplanned support (seed 000), first-line support and on call taking people
-	 * off; a deployment waiting in the intake and some development support already
-	 * planned.
+	 * The platform team's delivery planning: weeks from Wednesday, a fifth kept for
+	 * unplanned support, first-line support and on call taking people off; a deployment
+	 * waiting in the intake and some development support already planned.
 	 */
 	private void delivery(long calendar, long dm, long adminId, List<Long> rotaIds) {
 		long group = this.admin.createGroup(new GroupCommand("Delivery",

@@ -10,13 +10,13 @@ import java.util.Objects;
 import com.helpdesk.calendar.BusinessCalendar;
 
 /**
- * When a New ticket must be acknowledged (seed 004: "before the end of day, 5:00 PM local
- * time"): by a fixed local time on the team's business day it arrived. A ticket that
- * arrives at or after that time, or on a day the team's calendar does not open (a
- * weekend, a bank holiday), is due at that time on the next day the calendar opens. The
- * time is wall-clock time in the calendar's zone, so it stays 17:00 on both sides of a
- * daylight saving change. A ticket whose own first reply is due sooner (a 30-minute
- * critical) must be acknowledged by then instead. Plain Java: no clock, no database.
+ * When a New ticket must be acknowledged ("before the end of day, 5:00 PM local time"):
+ * by a fixed local time on the team's business day it arrived. A ticket that arrives at
+ * or after that time, or on a day the team's calendar does not open (a weekend, a bank
+ * holiday), is due at that time on the next day the calendar opens. The time is
+ * wall-clock time in the calendar's zone, so it stays 17:00 on both sides of a daylight
+ * saving change. A ticket whose own first reply is due sooner (a 30-minute critical) must
+ * be acknowledged by then instead. Plain Java: no clock, no database.
  */
 public final class AcknowledgeDeadline {
 

@@ -11,7 +11,7 @@ import com.helpdesk.shared.Priority;
 import com.helpdesk.sla.SlaMetric;
 
 /**
- * What the team goes through each day (seed 004), as of {@code now}.
+ * What the team goes through each day, as of {@code now}.
  *
  * @param day the team's day, in the zone of its calendar
  * @param acknowledgeBy the local time New tickets are acknowledged by

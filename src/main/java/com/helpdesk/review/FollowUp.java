@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import com.helpdesk.ticket.TicketStatus;
 
 /**
- * What the team will do next on a ticket, and by when: seed 004's follow-up on tickets
+ * What the team will do next on a ticket, and by when: the team's follow-up on tickets
  * given to specialists, and the weekly review's next action.
  *
  * @param dueOn the team day it is due

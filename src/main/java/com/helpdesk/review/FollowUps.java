@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Follow-ups: a ticket has at most one open follow-up, a next action by a team day,
- * perhaps with a named specialist (seed 004: "for specialized tickets, like security and
+ * perhaps with a named specialist ("for specialized tickets, like security and
  * compliance, the support team can assign tasks to other team members, but they will need
  * to follow up"). Naming a specialist gives them the ticket, as the helpdesk on the
  * follow-up's behalf. Two people editing the same follow-up never overwrite each other:

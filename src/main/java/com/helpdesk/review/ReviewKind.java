@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 
 /**
- * The two reviews of seed 004, each marked done once per period of the team's calendar.
+ * The two reviews, each marked done once per period of the team's calendar.
  */
 public enum ReviewKind {
 

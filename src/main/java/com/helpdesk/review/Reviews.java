@@ -41,7 +41,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The daily and weekly reviews of seed 004: what each lists, and who marked each done.
+ * The daily and weekly reviews of the team: what each lists, and who marked each done.
  * "Today" is the team's day in the zone of its calendar ({@link TeamCalendar}).
  */
 @Service
@@ -51,7 +51,7 @@ public class Reviews {
 	/** The most rows a list of a review shows. */
 	static final int LIST_LIMIT = 200;
 
-	/** An Open ticket should not wait on us for longer (seed 004). */
+	/** An Open ticket should not wait on us for longer. */
 	static final Duration OPEN_AT_MOST = Duration.ofHours(24);
 
 	/** How far ahead the daily review looks for Pending tickets about to be solved. */

@@ -10,8 +10,8 @@ import com.helpdesk.shared.Priority;
 import com.helpdesk.ticket.TicketStatus;
 
 /**
- * What the team goes through at the start of the week (seed 004): every ticket unresolved
- * for more than a week, grouped by client and by group.
+ * What the team goes through at the start of the week: every ticket unresolved for more
+ * than a week, grouped by client and by group.
  *
  * @param weekOf the Monday of the team's week
  * @param byClient sections by client name

@@ -41,11 +41,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Handovers (seeds 002/003): each business day of an on-call rota's calendar, on call
- * hands over to the day team when it opens and the day team hands back before it closes.
- * A handover is pre-filled with what happened in the shift (tickets raised, urgent ones
- * still open, out-of-hours pages, SLA breaches), the writer adds notes, and someone
- * coming on acknowledges it. Missing and unacknowledged ones show up.
+ * Handovers: each business day of an on-call rota's calendar, on call hands over to the
+ * day team when it opens and the day team hands back before it closes. A handover is
+ * pre-filled with what happened in the shift (tickets raised, urgent ones still open,
+ * out-of-hours pages, SLA breaches), the writer adds notes, and someone coming on
+ * acknowledges it. Missing and unacknowledged ones show up.
  */
 @Service
 @Transactional

@@ -11,7 +11,7 @@ public enum RotaTemplate {
 
 	/**
 	 * A developer and an ops engineer on first-line support a week at a time, weeks
-	 * running Wednesday to Tuesday (seed 001).
+	 * running Wednesday to Tuesday.
 	 */
 	WEEKLY_PAIR(RotaDuty.FIRST_LINE, DayOfWeek.WEDNESDAY, LocalTime.of(10, 0), false,
 			List.of(new PositionPattern("Developer", 1, 1, 0), new PositionPattern("Ops engineer", 1, 1, 0))),
@@ -33,7 +33,7 @@ public enum RotaTemplate {
 
 	/**
 	 * Opt-in out-of-hours on-call, a week at a time, covering whenever the team's
-	 * calendar is closed (seed 001).
+	 * calendar is closed.
 	 */
 	OUT_OF_HOURS(RotaDuty.ON_CALL, DayOfWeek.WEDNESDAY, LocalTime.of(10, 0), true,
 			List.of(new PositionPattern("On call", 1, 1, 0))),

@@ -1,9 +1,9 @@
 package com.helpdesk.ticket;
 
 /**
- * The agent workspace's ready-made views (seed 004: New to acknowledge, Open waiting on
- * us, Pending). {@link #MY_GROUPS} is the New and Open work of the viewer's groups, where
- * a group member lands.
+ * The agent workspace's ready-made views (New to acknowledge, Open waiting on us,
+ * Pending). {@link #MY_GROUPS} is the New and Open work of the viewer's groups, where a
+ * group member lands.
  */
 public enum QueueView {
 

@@ -9,8 +9,8 @@ import com.helpdesk.shared.InvalidInputException.FieldError;
 import com.helpdesk.shared.TextRules;
 
 /**
- * The fields a request type asks for on top of subject and description (seed 000). Only
- * the fields of the ticket's type are kept.
+ * The fields a request type asks for on top of subject and description. Only the fields
+ * of the ticket's type are kept.
  */
 public record RequestDetails(String stepsToReproduce, String expectedOutcome, String actualOutcome, String application,
 		String environment, ServerSpec serverSpec, LocalDate wantedBy, String desiredOutcome, String impact,

@@ -1,7 +1,7 @@
 package com.helpdesk.ticket;
 
 /**
- * What kind of help is asked for; each type has its own form fields (seed 000).
+ * What kind of help is asked for; each type has its own form fields.
  */
 public enum RequestType {
 
@@ -17,7 +17,7 @@ public enum RequestType {
 
 	/**
 	 * Whether the request goes to a delivery manager first, to be scoped and scheduled,
-	 * rather than to first-line support (seed 000).
+	 * rather than to first-line support.
 	 */
 	public boolean isInDepthWork() {
 		return this == DEPLOYMENT || this == DEVELOPMENT_SUPPORT;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The status rules of a ticket, in one place (seed 004).
+ * The status rules of a ticket, in one place.
  * <ul>
  * <li>A ticket is NEW until staff first reply publicly, or acknowledge it by setting it
  * OPEN.</li>

@@ -1,7 +1,7 @@
 package com.helpdesk.ticket;
 
 /**
- * Where a ticket stands, in the meaning the support team uses (seed 004).
+ * Where a ticket stands, in the meaning the support team uses.
  */
 public enum TicketStatus {
 

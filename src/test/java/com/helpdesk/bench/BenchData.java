@@ -324,7 +324,7 @@ final class BenchData {
 	}
 
 	/**
-	 * The team's rotas, as seeds 001 and 002 run them: first-line support in office hours
+	 * The team's rotas, as support teams run them: first-line support in office hours
 	 * (two a week from each group's first ten), and a weekly on-call rota of the platform
 	 * group's first eight out of hours.
 	 */

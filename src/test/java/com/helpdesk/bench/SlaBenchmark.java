@@ -38,11 +38,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The SLA benchmark of issue 4, run with {@code ./mvnw -Pbench test} (see
- * bench/README.md): loads a million tickets into a PostgreSQL of its own (unless already
- * loaded), then times the manager's dashboard cold and warm, the "Breaching soon" queue,
- * and the SLA sweep, and appends the numbers to docs/benchmarks.md. Not part of
- * {@code ./mvnw verify}.
+ * The SLA benchmark, run with {@code ./mvnw -Pbench test} (see bench/README.md): loads a
+ * million tickets into a PostgreSQL of its own (unless already loaded), then times the
+ * manager's dashboard cold and warm, the "Breaching soon" queue, and the SLA sweep, and
+ * appends the numbers to docs/benchmarks.md. Not part of {@code ./mvnw verify}.
  */
 class SlaBenchmark {
 
@@ -104,7 +103,7 @@ class SlaBenchmark {
 				jdbc.sql("vacuum analyze").update();
 			}
 			if (LOAD_ONLY) {
-				write("Data generator (issue 7)", "Run with `bench/generate.sh`", lines);
+				write("Data generator", "Run with `bench/generate.sh`", lines);
 				return;
 			}
 			long tickets = jdbc.sql("select count(*) from ticket").query(Long.class).single();
@@ -152,7 +151,7 @@ class SlaBenchmark {
 			lines.add(timed("SLA sweep with " + burst + " metrics newly due (breach, notice, inbox, mail)", 1,
 					sweep::run));
 		}
-		write("SLA engine (issue 4)", "Run with `./mvnw -Pbench test`", lines);
+		write("SLA engine", "Run with `./mvnw -Pbench test`", lines);
 	}
 
 	private static String timed(String what, int runs, Supplier<?> action) {

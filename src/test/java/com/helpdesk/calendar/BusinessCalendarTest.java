@@ -26,7 +26,9 @@ class BusinessCalendarTest {
 
 	static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
 
-	/** Seed 001: in hours 10:00–18:00, with the 2026 Christmas bank holidays. */
+	/**
+	 * A team's support day: in hours 10:00–18:00, with the 2026 Christmas bank holidays.
+	 */
 	static final BusinessCalendar LONDON_HOURS = weekdays(LONDON, "10:00", "18:00", LocalDate.of(2026, 12, 25),
 			LocalDate.of(2026, 12, 28));
 

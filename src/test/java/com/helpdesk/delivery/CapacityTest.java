@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The capacity arithmetic (seed 000), worked by hand: a team open 10:00–18:00 on weekdays
- * in London, weeks running Wednesday to Tuesday.
+ * The capacity arithmetic, worked by hand: a team open 10:00–18:00 on weekdays in London,
+ * weeks running Wednesday to Tuesday.
  */
 class CapacityTest {
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Seed 004's "respond before the end of day (5:00 PM local time)", without Spring: a
+ * The team's "respond before the end of day (5:00 PM local time)", without Spring: a
  * ticket is due at 17:00 on the day it arrived, or at 17:00 on the next open day when it
  * arrived later or on a closed day; 17:00 is wall-clock time in the calendar's zone.
  */

@@ -46,9 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The daily and weekly reviews on PostgreSQL with a moved clock: each list holds what
- * seed 004 says and nothing else, the weekly one in sections by client and by group, and
- * a review is marked done once per team day (or week).
+ * The daily and weekly reviews on PostgreSQL with a moved clock: each list holds what the
+ * team's daily review asks for and nothing else, the weekly one in sections by client and
+ * by group, and a review is marked done once per team day (or week).
  */
 @IntegrationTest
 class ReviewsTest {

@@ -33,9 +33,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A thousand conflicting edits of the same tickets over HTTP at once (issue 7): every
- * edit that read a stale version is refused with 409 and nothing else, and when each
- * editor reads again and retries, no one's change is lost.
+ * A thousand conflicting edits of the same tickets over HTTP at once: every edit that
+ * read a stale version is refused with 409 and nothing else, and when each editor reads
+ * again and retries, no one's change is lost.
  */
 @IntegrationTest
 class ConcurrentEditsTest {
